@@ -1,0 +1,135 @@
+"""The `handover` command line, on the local embedded default (no Google account).
+
+Exit codes: 0 ok (for `score`: ready for submission), 1 not ready, 2 bad input.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from .generators.deal import Deal, DealError
+from .generators.emails import data_request_email
+from .generators.template_doc import write_template
+from .rubric import ROOT, TEMPLATE_PATH
+from .validators.document import InputError
+from .validators.readers import read_document
+from .validators.scorecard import render_text
+from .validators.scorer import score_document
+from .workspace.local import create_handover, workspace_root
+
+EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
+SAMPLES = ROOT / "doc_templates" / "samples"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (InputError, DealError) as exc:
+        print(f"handover: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="handover", description="Desktop Study handover: create, score, email.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("template", help="write the handover template .docx from the rubric")
+    t.add_argument("--out", type=Path, default=TEMPLATE_PATH)
+    t.set_defaults(run=_template)
+
+    n = sub.add_parser("new", help="create a customer's folder tree and filled handover")
+    _deal_arguments(n)
+    n.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    n.set_defaults(run=_new)
+
+    s = sub.add_parser("score", help="score a handover (.docx or a saved Docs API JSON)")
+    s.add_argument("file", type=Path)
+    s.add_argument("--json", action="store_true", help="print the scorecard JSON")
+    s.set_defaults(run=_score)
+
+    e = sub.add_parser("email", help="print the customer data-request email")
+    e.add_argument("--industry", required=True, choices=["drilling", "mining"])
+    e.add_argument("--customer", required=True)
+    e.add_argument("--rep", default="")
+    e.add_argument("--contact", default="")
+    e.set_defaults(run=_email)
+
+    d = sub.add_parser("demo", help="first run: sample customer, handovers and their scores")
+    d.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    d.set_defaults(run=_demo)
+    return p
+
+
+def _deal_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--customer", required=True)
+    p.add_argument("--industry", required=True, choices=["drilling", "mining"])
+    p.add_argument("--segment", default="", help="SMB, Mid-Market or Enterprise")
+    p.add_argument("--deal-size", default="", help="amount, e.g. 120000")
+    p.add_argument("--currency", default="", help="e.g. AUD")
+    p.add_argument("--crm-link", default="")
+    p.add_argument("--region", default="")
+    p.add_argument("--rep", default="")
+    p.add_argument("--rigs", default="")
+    p.add_argument("--projects", default="")
+    p.add_argument("--billing-cycles", default="")
+    p.add_argument("--presentation-date", default="")
+
+
+def _template(args) -> int:
+    path = write_template(args.out)
+    print(f"Template written: {path}")
+    return EXIT_OK
+
+
+def _new(args) -> int:
+    deal = Deal.from_input({k: getattr(args, k) for k in Deal.__dataclass_fields__})
+    made = create_handover(workspace_root(args.workspace), deal)
+    verb = "Created" if made.created else "Already there (left as it was)"
+    print(f"{verb}: {made.path}")
+    print(f"Customer folder: {made.customer_folder}")
+    return EXIT_OK
+
+
+def _score(args) -> int:
+    card = score_document(read_document(args.file))
+    if args.json:
+        print(json.dumps(card.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(card))
+    return EXIT_OK if card.ready else EXIT_NOT_READY
+
+
+def _email(args) -> int:
+    print(data_request_email(args.industry, args.customer, rep=args.rep, contact=args.contact), end="")
+    return EXIT_OK
+
+
+def _demo(args) -> int:
+    root = workspace_root(args.workspace)
+    deal = Deal.from_input({
+        "customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
+        "deal_size": "180,000", "currency": "AUD", "region": "Western Australia", "rep": "Sam Patel",
+        "crm_link": "https://app.hubspot.com/contacts/000/deal/123", "rigs": "4", "projects": "1",
+    })
+    made = create_handover(root, deal)
+    print(f"Workspace: {root.resolve()}")
+    print(f"New handover for {deal.customer}: {made.path}")
+    card = score_document(read_document(made.path))
+    print(f"  freshly created, not filled in yet: score {card.score}/100, ready: {card.ready}\n")
+    for sample in sorted(SAMPLES.glob("*.docx")):
+        target = made.customer_folder.parent / "Samples" / sample.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sample, target)
+        card = score_document(read_document(target))
+        print(render_text(card, max_findings=5))
+        print()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The rubric (doc_templates/rubric.toml) loaded into plain objects.
+
+The template, the scorer and the sidebar hints all read this one file; nothing here
+hard-codes a section, a word or a threshold.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUBRIC_PATH = ROOT / "doc_templates" / "rubric.toml"
+TEMPLATE_PATH = ROOT / "doc_templates" / "desktop_study_handover.docx"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    aliases: tuple[str, ...]
+    kind: str  # prose | table | checklist | parts
+    weight: float
+    min_words: int
+    min_specifics: int
+    guidance: tuple[str, ...]
+    suggestion: str
+    min_rows: int = 0
+    min_items: int = 0
+    columns: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rubric:
+    title: str
+    subtitle: str
+    folders: dict
+    fields: tuple[Field, ...]
+    sections: tuple[Section, ...]
+    points: dict[str, int]
+    generic: dict[str, float]
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+def _tuple(raw: dict, key: str) -> tuple:
+    return tuple(raw.get(key, ()))
+
+
+@lru_cache(maxsize=4)
+def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
+    raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    fields = tuple(
+        Field(f["key"], f["label"], _tuple(f, "aliases"), f["placeholder"]) for f in raw["fields"]
+    )
+    sections = tuple(
+        Section(
+            key=s["key"], title=s["title"], aliases=_tuple(s, "aliases"), kind=s["kind"],
+            weight=float(s["weight"]), min_words=int(s.get("min_words", 0)),
+            min_specifics=int(s.get("min_specifics", 0)), guidance=_tuple(s, "guidance"),
+            suggestion=s.get("suggestion", ""), min_rows=int(s.get("min_rows", 0)),
+            min_items=int(s.get("min_items", 0)), columns=_tuple(s, "columns"),
+            items=_tuple(s, "items"), parts=_tuple(s, "parts"),
+        )
+        for s in raw["sections"]
+    )
+    words = {k: tuple(v) for k, v in raw["words"].items()}
+    return Rubric(
+        title=raw["title"], subtitle=raw.get("subtitle", ""), folders=raw["folders"],
+        fields=fields, sections=sections, points=dict(raw["points"]),
+        generic=dict(raw["generic"]), words=words,
+        messages={k: dict(v) for k, v in raw["messages"].items()},
+    )

@@ -1,0 +1,239 @@
+"""Completeness, detail and generic-content checks for one section.
+
+Each check adds findings; each finding carries the points it costs (from the rubric), so a
+section's score is 100 minus its findings' points, never below 0, and every point lost is
+traced to a finding. The status is the worst thing found: missing, empty, thin, generic, ok.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..rubric import Rubric, Section
+from .document import Block
+from .scorecard import Finding, SectionResult
+from .sections import FoundSection
+from .text import Lexicon, Signals, content_words, normalise, sentences, words
+
+MAX_SENTENCE_FINDINGS = 5  # per kind and section; the section finding counts the rest
+
+
+@dataclass
+class Unit:
+    """One sentence, list item or table row: the grain the checks judge."""
+    text: str
+    words: int
+    signals: Signals
+    guidance: bool = False
+    placeholders: tuple[str, ...] = ()
+    paraphrase: bool = False
+
+    @property
+    def is_content(self) -> bool:
+        return not self.guidance and self.words > 0
+
+
+class FindingMaker:
+    """Builds findings from the rubric's [messages] and [points]."""
+
+    def __init__(self, rubric: Rubric, section: Section):
+        self.rubric = rubric
+        self.section = section
+
+    def __call__(self, kind: str, text: str = "", points_kind: str | None = None, **values) -> Finding:
+        spec = self.rubric.messages[kind]
+        values.setdefault("quote", text)
+        values.update(title=self.section.title, section_suggestion=self.section.suggestion)
+        return Finding(
+            section=self.section.title,
+            severity=spec["severity"],
+            kind=kind,
+            text=text,
+            message=spec["message"].format(**values),
+            suggestion=spec["suggestion"].format(**values).strip(),
+            points=int(self.rubric.points.get(points_kind or kind, 0)),
+        )
+
+
+def check_missing(section: Section, rubric: Rubric) -> SectionResult:
+    finding = FindingMaker(rubric, section)("missing_section")
+    return SectionResult(section.key, section.title, 0, "missing", section.weight, findings=[finding])
+
+
+def is_guidance(text: str, section: Section) -> bool:
+    """Text that is the template's guidance for this section, left in (or nearly)."""
+    norm = normalise(text)
+    guidance = [normalise(g) for g in section.guidance]
+    return bool(norm) and (
+        (len(norm) >= 12 and norm in " ".join(guidance))
+        or any(difflib.SequenceMatcher(None, norm, g).ratio() >= 0.9 for g in guidance)
+    )
+
+
+def build_units(blocks: list[Block], section: Section, lexicon: Lexicon) -> list[Unit]:
+    header_names = {normalise(c) for c in section.columns} | {normalise(p) for p in section.parts}
+    labelled = section.kind in ("fields", "checklist")  # first cell is the template's label
+    units: list[Unit] = []
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        if block.kind == "table":
+            rows = _data_rows(block.rows, header_names)
+            if labelled:
+                rows = [r[1:] for r in rows if len(r) > 1 and any(c.strip() for c in r[1:])]
+            pieces = [" | ".join(c for c in row if c.strip()) for row in rows]
+        elif block.kind == "list_item":
+            pieces = [block.text]
+        else:
+            pieces = sentences(block.text)
+        for piece in pieces:
+            units.append(_unit(piece, section, lexicon))
+    return units
+
+
+def _data_rows(rows: list[list[str]], header_names: set[str]) -> list[list[str]]:
+    if rows and header_names:
+        first = [normalise(c) for c in rows[0] if c.strip()]
+        if first and sum(1 for c in first if any(c.startswith(h[:6]) for h in header_names)) * 2 >= len(first):
+            rows = rows[1:]
+    return [r for r in rows if any(c.strip() for c in r)]
+
+
+def _unit(text: str, section: Section, lexicon: Lexicon) -> Unit:
+    placeholders = tuple(lexicon.placeholders(text))
+    if is_guidance(text, section):
+        return Unit(text=text, words=0, signals=Signals(), guidance=True, placeholders=placeholders)
+    remainder = text
+    for p in placeholders:
+        remainder = remainder.replace(p, " ")
+    signals = lexicon.signals(remainder)
+    n_words = len(words(remainder))
+    if placeholders and not signals.total and n_words <= 2:
+        n_words = 0  # "[Customer] TBD" is a placeholder, not content
+    return Unit(text=text, words=n_words, signals=signals, placeholders=placeholders)
+
+
+def mark_paraphrases(units: list[Unit], section: Section, rubric: Rubric) -> None:
+    """A sentence whose content words mostly come from the guidance, with no hard detail."""
+    guidance_words = set(content_words(" ".join(section.guidance)))
+    if not guidance_words:
+        return
+    limit = rubric.generic["paraphrase_overlap"]
+    for u in units:
+        if not u.is_content or u.signals.hard:
+            continue
+        cw = content_words(u.text)
+        if len(cw) >= 4 and sum(1 for w in cw if w in guidance_words) / len(cw) >= limit:
+            u.paraphrase = True
+
+
+def check_section(found: FoundSection, rubric: Rubric, lexicon: Lexicon,
+                  extra: list[Finding] | None = None) -> tuple[SectionResult, list[Unit]]:
+    """Score one found section. `extra` are findings made elsewhere (fields, parts, duplicates)."""
+    section = found.section
+    make = FindingMaker(rubric, section)
+    units = build_units(found.blocks, section, lexicon)
+    mark_paraphrases(units, section, rubric)
+    content = [u for u in units if u.is_content]
+    n_words = sum(u.words for u in content)
+    specifics = sum(u.signals.total for u in content)
+    findings: list[Finding] = []
+
+    for u in units:
+        if u.guidance:
+            findings.append(make("guidance_left", u.text))
+        for p in u.placeholders:
+            findings.append(make("placeholder", p))
+
+    if not content:
+        empty = make("empty_section")
+        result = SectionResult(section.key, section.title, 0, "empty", section.weight, 0, 0,
+                               [empty] + [f for f in findings if f.kind != "guidance_left"])
+        for f in result.findings[1:]:
+            f.points = 0  # the empty finding already took every point
+        return result, units
+
+    findings += extra or []
+    status = "ok"
+    if _is_thin(section, content, n_words, specifics, findings, make, found.blocks):
+        status = "thin"
+    if section.kind in ("prose", "parts"):
+        generic = _generic_findings(section, content, n_words, rubric, lexicon, make)
+        if any(f.kind == "generic_section" for f in generic) and status == "ok":
+            status = "generic"
+        findings += generic
+    if section.key == "stakeholders":
+        for u in content:
+            if not any(_looks_like_person(n) for n in u.signals.names):
+                findings.append(make("unnamed_stakeholder", u.text))
+
+    score = max(0, 100 - sum(f.points for f in findings))
+    return SectionResult(section.key, section.title, score, status, section.weight, n_words, specifics,
+                         findings), units
+
+
+def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int,
+             findings: list[Finding], make: FindingMaker, blocks: list[Block]) -> bool:
+    has_table = any(b.kind == "table" for b in blocks)
+    n_items = sum(1 for b in blocks if b.kind == "list_item")
+    if section.kind in ("fields", "table", "checklist"):
+        if not has_table and n_items < 2:
+            found = "a list of " + str(n_items) + " items" if n_items else "prose"
+            findings.append(make("wrong_shape", content[0].text, kind="table", found=found))
+        minimum = section.min_rows or section.min_items
+        if minimum and len(content) < minimum:
+            findings.append(make("thin_rows", n=len(content), min=minimum))
+            return True
+        return False
+    if n_words < section.min_words and specifics < section.min_specifics:
+        findings.append(make("thin", " ".join(u.text for u in content)[:300], words=n_words,
+                             specifics=specifics, min_words=section.min_words,
+                             min_specifics=section.min_specifics))
+        return True
+    if section.min_items and len(content) < section.min_items and specifics < section.min_specifics:
+        findings.append(make("thin_rows", n=len(content), min=section.min_items))
+        return True
+    return False
+
+
+def _generic_findings(section: Section, content: list[Unit], n_words: int, rubric: Rubric,
+                      lexicon: Lexicon, make: FindingMaker) -> list[Finding]:
+    g = rubric.generic
+    out: list[Finding] = []
+    generic_units = [u for u in content if u.paraphrase or (u.words >= g["unit_min_words"] and not u.signals.total)]
+    for u in [u for u in generic_units if u.paraphrase][:MAX_SENTENCE_FINDINGS]:
+        out.append(make("guidance_paraphrase", u.text))
+    for u in [u for u in generic_units if not u.paraphrase][:MAX_SENTENCE_FINDINGS]:
+        out.append(make("generic_sentence", u.text))
+
+    stock_seen: set[str] = set()
+    n_stock = 0
+    vague_units = 0
+    for u in content:
+        for phrase in lexicon.stock_phrases(u.text):
+            n_stock += 1
+            if phrase.lower() not in stock_seen and len(stock_seen) < MAX_SENTENCE_FINDINGS:
+                stock_seen.add(phrase.lower())
+                out.append(make("stock_phrase", phrase))
+        vague = lexicon.vague_quantifiers(u.text)
+        if vague and not u.signals.numbers and vague_units < MAX_SENTENCE_FINDINGS:
+            vague_units += 1
+            out.append(make("vague_quantifier", vague[0]))
+
+    if n_words >= g["min_words"]:
+        generic_words = sum(u.words for u in generic_units)
+        share = generic_words / n_words
+        hard = sum(u.signals.hard for u in content)
+        density = 100 * sum(u.signals.total for u in content) / n_words
+        hard_density = 100 * hard / n_words
+        if (share >= g["generic_share"]
+                or (n_stock > g["stock_phrases_max"] and density < g["low_density"])
+                or (n_words >= 60 and hard_density < 1.0)):
+            worst = max(generic_units or content, key=lambda u: u.words)
+            out.insert(0, make("generic_section", worst.text, share=round(100 * share), hard=hard, words=n_words))
+    return out
+
+
+def _looks_like_person(name: str) -> bool:
+    return bool(re.match(r"^[A-Z][a-z'’\-]+$", name))

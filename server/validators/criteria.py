@@ -1,0 +1,281 @@
+"""The acceptance criteria for a Desktop Study (spec: "Acceptance criteria"), each a pass or
+fail with the evidence found in the document.
+
+Thresholds are the seed's: Mid-Market or Enterprise over 50,000; two stakeholders engaged,
+demoed and committed; 2 to 4 billing cycles of plods with invoices and the schedule of rates;
+at most 5 rigs and 1 project unless a manager approves an exception.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rubric import Rubric
+from .content import Unit, is_guidance
+from .document import Block
+from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
+from .scorecard import Criterion, SectionResult
+from .sections import SplitDocument
+from .text import Lexicon, normalise
+
+MIN_DEAL_SIZE = 50_000
+SEGMENTS_ACCEPTED = ("Mid-Market", "Enterprise")
+MIN_COMMITTED_STAKEHOLDERS = 2
+BILLING_CYCLES = (2, 4)
+MAX_RIGS = 5
+MAX_PROJECTS = 1
+
+# Data checklist rows, recognised by what they mention (first match wins).
+DATA_ITEMS = (
+    ("plod_form", r"plod\s*(form|sheet template)"),
+    ("plod_data", r"plod"),
+    ("invoices", r"invoice|claim"),
+    ("schedule_of_rates", r"schedule\s+of\s+rates|rate\s*card|\bsor\b|contract"),
+    ("reporting", r"report"),
+)
+
+
+@dataclass
+class Evidence:
+    """What the criteria read from one scored document."""
+    split: SplitDocument
+    fields: dict[str, str]
+    results: dict[str, SectionResult]
+    units: dict[str, list[Unit]]
+    parts: dict[str, str]
+    lexicon: Lexicon
+    rubric: Rubric
+
+    def filled(self, key: str) -> bool:
+        r = self.results.get(key)
+        return r is not None and r.status not in ("missing", "empty")
+
+    def text(self, key: str) -> str:
+        return " ".join(u.text for u in self.units.get(key, []) if u.is_content)
+
+    def blocks(self, key: str) -> list[Block]:
+        """The section's blocks without template guidance left in."""
+        if key not in self.split.found:
+            return []
+        section = self.rubric.section(key)
+        return [b for b in self.split.found[key].blocks if b.kind == "table" or not is_guidance(b.text, section)]
+
+    def field(self, key: str) -> str | None:
+        value = self.fields.get(key)
+        return None if is_blank(value, self.lexicon) else value
+
+
+def evaluate(ev: Evidence) -> list[Criterion]:
+    return [
+        _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
+        _filled_with(ev, "timelines", "a date", lambda u: bool(u.signals.dates)),
+        _filled_with(ev, "next_steps", "content", lambda u: True),
+        _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
+        _scope_count(ev, "projects", "project", "projects?", MAX_PROJECTS),
+    ]
+
+
+def _segment(ev: Evidence) -> Criterion:
+    value = ev.field("segment")
+    if value is None:
+        return Criterion("segment", False, "Segment not filled in the deal summary.")
+    segment = segment_of(value)
+    if segment in SEGMENTS_ACCEPTED:
+        return Criterion("segment", True, f"Segment: {value}")
+    return Criterion("segment", False, f"Segment '{value}': desktop studies are for Mid-Market and Enterprise only.")
+
+
+def _deal_size(ev: Evidence) -> Criterion:
+    value = ev.field("deal_size")
+    if value is None:
+        return Criterion("deal_size", False, "Deal size not filled in the deal summary.")
+    amount = parse_amount(value)
+    if amount is None:
+        return Criterion("deal_size", False, f"Deal size '{value}' has no amount.")
+    if amount > MIN_DEAL_SIZE:
+        return Criterion("deal_size", True, f"Deal size: {value}")
+    return Criterion("deal_size", False, f"Deal size '{value}' is not over {MIN_DEAL_SIZE:,}.")
+
+
+def _stakeholders(ev: Evidence) -> Criterion:
+    rows = _stakeholder_rows(ev.blocks("stakeholders"), ev.lexicon)
+    if not rows:
+        return Criterion("stakeholders", False, "No stakeholders listed.")
+    committed = [name for name, ok in rows if ok]
+    summary = f"{len(committed)} of {len(rows)} stakeholders engaged, demoed and committed"
+    if committed:
+        summary += ": " + ", ".join(committed[:5])
+    passed = len(committed) >= MIN_COMMITTED_STAKEHOLDERS
+    if not passed:
+        summary += f" (needs at least {MIN_COMMITTED_STAKEHOLDERS})"
+    return Criterion("stakeholders", passed, summary + ".")
+
+
+def _stakeholder_rows(blocks: list[Block], lexicon: Lexicon) -> list[tuple[str, bool]]:
+    """(who, engaged and demoed and committed) for each stakeholder row or list item."""
+    rows: list[tuple[str, bool]] = []
+    for block in blocks:
+        if block.kind == "table" and block.rows:
+            header = [normalise(c) for c in block.rows[0]]
+            cols = {k: _column(header, k) for k in ("engag", "demo", "commit")}
+            if all(c is not None for c in cols.values()):
+                for row in block.rows[1:]:
+                    if not any(c.strip() for c in row):
+                        continue
+                    answers = [lexicon.is_yes(row[c]) if c < len(row) else False for c in cols.values()]
+                    rows.append((row[0].strip() or "(unnamed)", all(a is True for a in answers)))
+                continue
+            for row in block.rows:
+                text = " ".join(row)
+                if text.strip():
+                    rows.append((row[0].strip(), _says_all_three(text)))
+        elif block.kind in ("list_item", "paragraph") and block.text.strip():
+            rows.append((block.text.split(",")[0].split("(")[0].split(" - ")[0].strip()[:40], _says_all_three(block.text)))
+    return rows
+
+
+def _column(header: list[str], stem: str) -> int | None:
+    for i, name in enumerate(header):
+        if stem in name:
+            return i
+    return None
+
+
+def _says_all_three(text: str) -> bool:
+    t = text.lower()
+    checks = (r"engag", r"demo", r"commit")
+    for stem in checks:
+        m = re.search(rf"(\bnot\s+(?:yet\s+)?|\bno\s+|\bun)?{stem}\w*", t)
+        if not m or m.group(1):
+            return False
+    return True
+
+
+def _use_cases(ev: Evidence) -> Criterion:
+    key = "use_cases"
+    if not ev.filled(key):
+        return Criterion("use_cases_success_criteria", False, "Use cases and success criteria section is missing or empty.")
+    measurable = [u for u in ev.units[key] if u.is_content and (u.signals.numbers or u.signals.dates)]
+    if not measurable:
+        return Criterion("use_cases_success_criteria", False,
+                         "Use cases listed, but no measurable success criterion (no number, amount or date).")
+    return Criterion("use_cases_success_criteria", True, f"Measurable: \"{_clip(measurable[0].text)}\"")
+
+
+def _business_case(ev: Evidence) -> Criterion:
+    if not ev.filled("business_case"):
+        return Criterion("business_case", False, "Business case section is missing or empty.")
+    return Criterion("business_case", True, f"\"{_clip(ev.text('business_case'))}\"")
+
+
+def _filled_with(ev: Evidence, key: str, what: str, test) -> Criterion:
+    title = ev.rubric.section(key).title
+    if not ev.filled(key):
+        return Criterion(key, False, f"{title} section is missing or empty.")
+    hits = [u for u in ev.units[key] if u.is_content and test(u)]
+    if not hits:
+        return Criterion(key, False, f"{title} has no {what}.")
+    return Criterion(key, True, f"\"{_clip(hits[0].text)}\"")
+
+
+def _spiced(ev: Evidence) -> Criterion:
+    parts = ev.rubric.section("spiced").parts
+    if not ev.filled("spiced"):
+        return Criterion("spiced", False, "SPICED section is missing or empty.")
+    filled = [p for p in parts if _part_filled(ev.parts.get(p, ""), ev.lexicon)]
+    missing = [p for p in parts if p not in filled]
+    if missing:
+        return Criterion("spiced", False, f"SPICED parts missing or empty: {', '.join(missing)}.")
+    return Criterion("spiced", True, "All five SPICED parts filled.")
+
+
+def _part_filled(text: str, lexicon: Lexicon) -> bool:
+    return len(text.split()) >= 3 and not lexicon.placeholders(text)
+
+
+def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, bool | None]]:
+    """Data checklist item -> (its text, received?) from a table or a checklist of lines."""
+    out: dict[str, tuple[str, bool | None]] = {}
+    for block in blocks:
+        if block.kind == "table":
+            header = [normalise(c) for c in block.rows[0]] if block.rows else []
+            col = next((i for i, h in enumerate(header) if re.search(r"receiv|provided|status|have|done|uploaded", h)), None)
+            body = block.rows[1:] if col is not None else block.rows
+            for row in body:
+                text = " ".join(row)
+                received = lexicon.is_yes(row[col]) if col is not None and col < len(row) else _line_received(text, lexicon)
+                _add_item(out, text, received)
+        elif block.kind in ("list_item", "paragraph"):
+            _add_item(out, block.text, _line_received(block.text, lexicon))
+    return out
+
+
+def _add_item(out: dict, text: str, received: bool | None) -> None:
+    for key, pattern in DATA_ITEMS:
+        if re.search(pattern, text, re.I):
+            if key not in out or (received and not out[key][1]):
+                out[key] = (text, received)
+            return
+
+
+def _line_received(text: str, lexicon: Lexicon) -> bool | None:
+    t = text.strip()
+    if re.match(r"^\s*(\[[xX✓✔]\]|[☑☒✓✔✅])", t):
+        return True
+    if re.match(r"^\s*(\[\s\]|[☐❌✗✘])", t):
+        return False
+    m = re.search(r"[:\-–—]\s*(.+)$", t)
+    if m:
+        return lexicon.is_yes(m.group(1))
+    return None
+
+
+def _data(ev: Evidence) -> list[Criterion]:
+    rows = data_rows(ev.blocks("data_provided"), ev.lexicon)
+    return [_plods(ev, rows), _received(rows, "invoices", "Invoices"),
+            _received(rows, "schedule_of_rates", "Schedule of rates")]
+
+
+def _plods(ev: Evidence, rows) -> Criterion:
+    low, high = BILLING_CYCLES
+    text, received = rows.get("plod_data", ("", None))
+    cycles = parse_count(ev.field("billing_cycles"))
+    if cycles is None:
+        cycles = count_near(text, "billing cycles?|cycles?") or count_near(ev.text("data_provided"), "billing cycles?")
+    if not text:
+        return Criterion("plod_billing_cycles", False, "Plod data not listed in Data provided.")
+    if received is False:
+        return Criterion("plod_billing_cycles", False, f"Plod data not received: \"{_clip(text)}\"")
+    if cycles is None:
+        return Criterion("plod_billing_cycles", False, "Number of billing cycles of plod data not stated.")
+    if not low <= cycles <= high:
+        return Criterion("plod_billing_cycles", False, f"{cycles} billing cycles of plod data (needs {low} to {high}).")
+    return Criterion("plod_billing_cycles", True, f"{cycles} billing cycles: \"{_clip(text)}\"")
+
+
+def _received(rows, key: str, label: str) -> Criterion:
+    text, received = rows.get(key, ("", None))
+    if not text:
+        return Criterion(key, False, f"{label} not listed in Data provided.")
+    if received is not True:
+        return Criterion(key, False, f"{label} not marked received: \"{_clip(text)}\"")
+    return Criterion(key, True, f"Received: \"{_clip(text)}\"")
+
+
+def _scope_count(ev: Evidence, key: str, noun: str, nouns: str, limit: int) -> Criterion:
+    label = ev.rubric.field(key).label
+    count = parse_count(ev.field(key))
+    source = label
+    if count is None:
+        count = count_near(ev.text("scope"), nouns)
+        source = "Scope"
+    if count is None:
+        return Criterion(key, False, f"{label} not stated (deal summary or Scope).")
+    if count > limit:
+        return Criterion(key, False, f"{count} {noun}s in scope ({source}); over {limit} needs a manager-approved exception.")
+    return Criterion(key, True, f"{count} {noun}{'' if count == 1 else 's'} in scope ({source}).")
+
+
+def _clip(text: str, n: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,41 @@
+"""The document model every reader builds and the scorer reads.
+
+A document is a flat list of blocks in reading order. Readers (.docx, Google Docs JSON)
+only translate; they make no judgement. Nothing here depends on python-docx or Google.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    kind: str  # "heading" | "paragraph" | "list_item" | "table"
+    text: str = ""
+    level: int = 0  # heading level 1..6 (0 = Title); list nesting level
+    bold: bool = False  # every run of the paragraph is bold: a heading candidate
+    rows: list[list[str]] = field(default_factory=list)  # table cells as text
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind == "heading" and self.level == 0
+
+
+@dataclass
+class Document:
+    blocks: list[Block]
+    source: str = ""  # file name or document id, for messages
+
+    @property
+    def word_count(self) -> int:
+        n = 0
+        for b in self.blocks:
+            if b.kind == "table":
+                n += sum(len(c.split()) for row in b.rows for c in row)
+            else:
+                n += len(b.text.split())
+        return n
+
+
+class InputError(Exception):
+    """A document that cannot be read: the message is for the user, one line."""

@@ -1,0 +1,137 @@
+"""Read a .docx file into the document model (server/validators/document.py)."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .document import Block, Document, InputError
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_BULLET_PREFIX = re.compile(r"^\s*(?:[-*•▪◦‣●○]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
+    """Read a .docx from a path or bytes. Raises InputError with a one-line reason."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        name = name or path.name
+        if not path.exists():
+            raise InputError(f"{name}: file not found")
+        if path.is_dir():
+            raise InputError(f"{name}: is a folder, not a .docx file")
+        data = path.read_bytes()
+    else:
+        data = source
+        name = name or "document"
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(f"{name}: not a .docx file (a .docx is a zip package; this is not)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
+    try:
+        blocks = list(_blocks(document.element.body, document))
+    except Exception as exc:
+        raise InputError(f"{name}: the document body could not be read ({type(exc).__name__}: {exc})") from None
+    return Document(blocks=blocks, source=name)
+
+
+def _blocks(container, parent):
+    """Paragraphs and tables in reading order, looking inside content controls (w:sdt)."""
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            block = _paragraph(Paragraph(child, parent))
+            if block is not None:
+                yield block
+        elif child.tag == qn("w:tbl"):
+            yield Block(kind="table", rows=_table_rows(Table(child, parent)))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content, parent)
+
+
+def _paragraph(p: Paragraph) -> Block | None:
+    text = _clean(p.text)
+    if not text:
+        return None
+    style = (p.style.name if p.style is not None else "") or ""
+    heading = _HEADING_STYLE.match(style.strip())
+    if heading:
+        return Block(kind="heading", text=text, level=int(heading.group(1)))
+    if style.strip().lower() == "title":
+        return Block(kind="heading", text=text, level=0)
+    if _is_list(p, style):
+        level = _list_level(p)
+        return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1), level=level)
+    if _BULLET_PREFIX.match(text):
+        return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1))
+    return Block(kind="paragraph", text=text, bold=_all_bold(p))
+
+
+def _is_list(p: Paragraph, style: str) -> bool:
+    if "list" in style.lower():
+        return True
+    ppr = p._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
+def _list_level(p: Paragraph) -> int:
+    ppr = p._p.pPr
+    if ppr is not None and ppr.numPr is not None and ppr.numPr.ilvl is not None:
+        return int(ppr.numPr.ilvl.val or 0)
+    return 0
+
+
+def _all_bold(p: Paragraph) -> bool:
+    runs = [r for r in p.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(p.style is not None and p.style.font is not None and p.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+def _table_rows(table: Table) -> list[list[str]]:
+    rows = []
+    for tr in table._tbl.tr_lst:
+        cells, seen = [], set()
+        for tc in tr.tc_lst:
+            if id(tc) in seen:
+                continue
+            seen.add(id(tc))
+            cells.append(_cell_text(tc, table))
+        rows.append(cells)
+    return rows
+
+
+def _cell_text(tc, parent) -> str:
+    """A cell's text: its paragraphs, and any nested table flattened row by row."""
+    parts = []
+    for child in tc.iterchildren():
+        if child.tag == qn("w:p"):
+            text = _clean(Paragraph(child, parent).text)
+            if text:
+                parts.append(text)
+        elif child.tag == qn("w:tbl"):
+            for row in _table_rows(Table(child, parent)):
+                parts.append(" | ".join(c for c in row if c))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                parts.append(_cell_text(content, parent))
+    return "\n".join(p for p in parts if p)
+
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _clean(text: str) -> str:
+    text = _INVISIBLE.sub("", text).replace("\xa0", " ").replace("\t", " ")
+    return re.sub(r"[ ]{2,}", " ", text).strip()

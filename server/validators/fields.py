@@ -1,0 +1,109 @@
+"""Read the deal summary fields and turn answers into values the criteria can test.
+
+Fields come from two-column tables (label | value) or 'Label: value' lines, looked for in
+the deal summary first, then before the first section, then anywhere.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rubric import Rubric
+from .document import Block
+from .sections import SplitDocument
+from .text import Lexicon, normalise
+
+_LABEL_VALUE = re.compile(r"^\s*([^:\n]{2,50}?)\s*[:\-–—]\s+(\S.*)$", re.S)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "single": 1, "a single": 1}
+
+
+def field_labels(rubric: Rubric) -> dict[str, str]:
+    """normalised label or alias -> field key."""
+    labels: dict[str, str] = {}
+    for f in rubric.fields:
+        for name in (f.label, *f.aliases):
+            labels.setdefault(normalise(name), f.key)
+    return labels
+
+
+def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
+    """Field key -> the value as written ('' when the row is there but empty)."""
+    labels = field_labels(rubric)
+    found: dict[str, str] = {}
+    everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
+    for blocks in (split.blocks("deal_summary"), split.preamble, everywhere):
+        for label, value in _pairs(blocks):
+            key = labels.get(normalise(label))
+            if key and (key not in found or (not found[key] and value)):
+                found[key] = value.strip()
+    return found
+
+
+def _pairs(blocks: list[Block]):
+    for block in blocks:
+        if block.kind == "table":
+            for row in block.rows:
+                cells = [c for c in row if c is not None]
+                if len(cells) >= 2:
+                    yield cells[0], " ".join(c for c in cells[1:] if c)
+                elif len(cells) == 1:
+                    m = _LABEL_VALUE.match(cells[0])
+                    if m:
+                        yield m.group(1), m.group(2)
+        elif block.kind in ("paragraph", "list_item"):
+            m = _LABEL_VALUE.match(block.text)
+            if m:
+                yield m.group(1), m.group(2)
+
+
+def is_blank(value: str | None, lexicon: Lexicon) -> bool:
+    return not value or not value.strip() or bool(lexicon.placeholders(value))
+
+
+def parse_amount(text: str) -> float | None:
+    """'AUD 120,000' -> 120000; '$75k' -> 75000; '1.2M USD' -> 1200000. First amount wins."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|b)?\b", text.replace(" ", " "), re.I)
+    if not m:
+        return None
+    try:
+        value = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    scale = (m.group(2) or "").lower()
+    factor = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9}.get(scale, 1)
+    return value * factor
+
+
+def parse_count(text: str | None) -> int | None:
+    """'5', 'five rigs', '3 (DR12, DR15, DR17)' -> the first whole number."""
+    if not text:
+        return None
+    m = re.search(r"\b(\d{1,4})\b", text)
+    if m:
+        return int(m.group(1))
+    low = text.lower()
+    for word, n in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{word}\b", low):
+            return n
+    return None
+
+
+def count_near(text: str, nouns: str) -> int | None:
+    """The number written before a noun: '3 billing cycles', 'two projects', '7 rigs'."""
+    numbers = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
+    m = re.search(rf"\b({numbers})\s+(?:\w+\s+)?(?:{nouns})\b", text, re.I)
+    if not m:
+        return None
+    token = m.group(1).lower()
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+
+
+def segment_of(text: str) -> str | None:
+    t = normalise(text)
+    if re.search(r"\b(enterprise|ent)\b", t):
+        return "Enterprise"
+    if re.search(r"\b(mid ?market|midmarket|mm|mid)\b", t):
+        return "Mid-Market"
+    if re.search(r"\b(smb|small|sme)\b", t):
+        return "SMB"
+    return None

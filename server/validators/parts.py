@@ -1,0 +1,49 @@
+"""Split a section into named parts (SPICED: Situation, Pain, Impact, Critical Event, Decision).
+
+A part starts at a sub-heading or bold line naming it, a 'Part: text' lead-in, or a table
+row whose first cell names it. Its text runs until the next part starts.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Block
+from .text import normalise
+
+_LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z &/()]{0,40}?)\s*(?:[:\-–—]|\(\w\))\s*(.*)$", re.S)
+
+
+def _part_named(label: str, parts: tuple[str, ...]) -> str | None:
+    name = normalise(label)
+    for part in sorted(parts, key=len, reverse=True):
+        p = normalise(part)
+        if name == p or name.startswith(p + " ") or (name.rstrip("s") == p):
+            if len(name.split()) <= len(p.split()) + 3:
+                return part
+    return None
+
+
+def split_parts(blocks: list[Block], parts: tuple[str, ...]) -> dict[str, str]:
+    """Part name -> its text (missing parts are absent)."""
+    found: dict[str, list[str]] = {}
+    current: str | None = None
+    for block in blocks:
+        if block.kind == "table":
+            for row in block.rows:
+                cells = [c for c in row if c.strip()]
+                if len(cells) >= 2 and (part := _part_named(cells[0], parts)):
+                    found.setdefault(part, []).append(" ".join(cells[1:]))
+            continue
+        part = _part_named(block.text, parts) if (block.kind == "heading" or block.bold or len(block.text.split()) <= 3) else None
+        if part:
+            current = part
+            found.setdefault(part, [])
+            continue
+        m = _LEAD_IN.match(block.text)
+        if m and (part := _part_named(m.group(1), parts)):
+            current = part
+            found.setdefault(part, []).append(m.group(2))
+            continue
+        if current:
+            found[current].append(block.text)
+    return {p: " ".join(t for t in texts if t.strip()).strip() for p, texts in found.items()}

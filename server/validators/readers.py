@@ -1,0 +1,17 @@
+"""Pick the reader for a file: a .docx, or a saved Google Docs API `documents.get` JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docx_reader import read_docx
+from .document import Document, InputError
+
+
+def read_document(path: Path) -> Document:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    if path.suffix.lower() == ".json":
+        from .docs_json_reader import read_docs_json_file  # added with the Google reader
+        return read_docs_json_file(path)
+    return read_docx(path)

@@ -1,0 +1,109 @@
+"""The scorecard: what the scorer returns, its JSON contract and its text rendering.
+
+JSON names are a contract other tools read (the tracker, the sidebar, the CLI's --json).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+NOT_READY_STATUSES = ("missing", "empty", "thin", "generic")
+
+
+@dataclass
+class Finding:
+    section: str  # the rubric's section title
+    severity: str  # error | warning | info
+    kind: str  # e.g. missing_section, thin, generic_sentence, placeholder
+    text: str  # the quoted text it is about ('' when about something absent)
+    message: str  # why this costs points
+    suggestion: str  # what to write instead
+    points: int = 0  # points this finding takes off its section's score
+
+
+@dataclass
+class SectionResult:
+    key: str
+    title: str
+    score: int
+    status: str  # missing | empty | thin | generic | ok
+    weight: float
+    words: int = 0
+    specifics: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Criterion:
+    id: str
+    passed: bool
+    evidence: str
+
+
+@dataclass
+class Scorecard:
+    score: int
+    ready: bool
+    sections: list[SectionResult]
+    findings: list[Finding]
+    criteria: list[Criterion]
+    fields: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    words: int = 0
+
+    def failed_criteria(self) -> list[str]:
+        return [c.id for c in self.criteria if not c.passed]
+
+    def top_findings(self, n: int = 5) -> list[Finding]:
+        return self.findings[:n]
+
+    def to_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "ready": self.ready,
+            "sections": [
+                {"title": s.title, "key": s.key, "score": s.score, "status": s.status,
+                 "words": s.words, "specifics": s.specifics,
+                 "findings": [asdict(f) for f in s.findings]}
+                for s in self.sections
+            ],
+            "findings": [asdict(f) for f in self.findings],
+            "criteria": [asdict(c) for c in self.criteria],
+            "fields": dict(self.fields),
+            "source": self.source,
+            "words": self.words,
+        }
+
+
+def sort_findings(findings: list[Finding], section_order: dict[str, int]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.points,
+                                           section_order.get(f.section, 99)))
+
+
+def render_text(card: Scorecard, max_findings: int = 15) -> str:
+    """A readable scorecard for the terminal."""
+    lines = [
+        f"{card.source or 'Document'}: score {card.score}/100 - "
+        + ("READY for submission" if card.ready else "NOT ready for submission"),
+        "",
+        "Sections",
+    ]
+    for s in card.sections:
+        lines.append(f"  {s.score:>3}  {s.status:<8} {s.title}")
+    lines += ["", "Acceptance criteria"]
+    for c in card.criteria:
+        lines.append(f"  [{'pass' if c.passed else 'FAIL'}] {c.id:<27} {c.evidence}")
+    if card.findings:
+        shown = card.findings[:max_findings]
+        lines += ["", f"Findings ({len(card.findings)}; {len(shown)} shown, worst first)"]
+        for f in shown:
+            quote = f' "{_clip(f.text)}"' if f.text else ""
+            lines.append(f"  {f.severity:<7} {f.section}: {f.message}{quote}")
+            if f.suggestion:
+                lines.append(f"          -> {f.suggestion}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

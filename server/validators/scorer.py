@@ -1,0 +1,78 @@
+"""Score a handover document: sections, findings, acceptance criteria, readiness.
+
+    card = score_document(read_docx("handover.docx"))
+
+Deterministic: the same document always gets the same scorecard. The overall score is the
+weighted mean of the section scores (weights from the rubric); a section's score is 100
+minus the points of its findings.
+"""
+from __future__ import annotations
+
+from ..rubric import Rubric, load_rubric
+from .content import FindingMaker, Unit, check_missing, check_section
+from .criteria import Evidence, evaluate
+from .document import Document
+from .fields import is_blank, read_fields
+from .parts import split_parts
+from .scorecard import NOT_READY_STATUSES, Finding, Scorecard, SectionResult, sort_findings
+from .sections import split_sections
+from .text import lexicon_for, normalise
+
+
+def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
+    rubric = rubric or load_rubric()
+    lexicon = lexicon_for(rubric)
+    split = split_sections(doc, rubric)
+    fields = read_fields(split, rubric)
+    results: dict[str, SectionResult] = {}
+    units: dict[str, list[Unit]] = {}
+    parts: dict[str, str] = {}
+
+    for section in rubric.sections:
+        found = split.found.get(section.key)
+        if found is None:
+            results[section.key], units[section.key] = check_missing(section, rubric), []
+            continue
+        make = FindingMaker(rubric, section)
+        extra: list[Finding] = []
+        if section.key == "deal_summary":
+            extra = [make("missing_field", field=f.label) for f in rubric.fields
+                     if is_blank(fields.get(f.key), lexicon)]
+        if section.kind == "parts":
+            parts = split_parts(found.blocks, section.parts)
+            extra = [make("missing_part", part=p) for p in section.parts
+                     if len(parts.get(p, "").split()) < 3 or lexicon.placeholders(parts.get(p, ""))]
+        result, units[section.key] = check_section(found, rubric, lexicon, extra)
+        if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
+            result.status = "thin"  # a SPICED without all five parts is incomplete
+        results[section.key] = result
+
+    _flag_duplicates(rubric, results, units)
+    criteria = evaluate(Evidence(split, fields, results, units, parts, lexicon, rubric))
+    ordered = [results[s.key] for s in rubric.sections]
+    total_weight = sum(s.weight for s in ordered) or 1
+    score = round(sum(s.score * s.weight for s in ordered) / total_weight)
+    order = {s.title: i for i, s in enumerate(rubric.sections)}
+    findings = sort_findings([f for s in ordered for f in s.findings], order)
+    ready = all(c.passed for c in criteria) and not any(s.status in NOT_READY_STATUSES for s in ordered)
+    return Scorecard(score=score, ready=ready, sections=ordered, findings=findings, criteria=criteria,
+                     fields=fields, source=doc.source, words=doc.word_count)
+
+
+def _flag_duplicates(rubric: Rubric, results: dict[str, SectionResult], units: dict[str, list[Unit]]) -> None:
+    """The same sentence pasted into several sections: flagged where it appears again."""
+    min_words = rubric.generic["duplicate_min_words"]
+    first_seen: dict[str, str] = {}
+    for section in rubric.sections:
+        result = results[section.key]
+        flagged = 0
+        for u in units[section.key]:
+            if not u.is_content or u.words < min_words:
+                continue
+            norm = normalise(u.text)
+            other = first_seen.setdefault(norm, section.title)
+            if other != section.title and flagged < 3:
+                flagged += 1
+                finding = FindingMaker(rubric, section)("duplicate_text", u.text, other=other)
+                result.findings.append(finding)
+                result.score = max(0, result.score - finding.points)

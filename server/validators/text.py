@@ -1,0 +1,218 @@
+"""Text helpers the checks share: normalising, splitting, and finding the rubric's words.
+
+"Signals" are what makes text specific to one customer: numbers (with units, money,
+percentages), dates and time frames, names (capitalised words and IDs that are not common
+words), and domain terms. Everything is matched from the rubric's word lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rubric import Rubric
+
+_NUMBERING = re.compile(r"^\s*(?:(?:section|part|step)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.):\-–]?\s+", re.I)
+_NON_WORD = re.compile(r"[^\w\s/$%]+")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’\-./&$%]*")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no leading numbering, '&' as 'and', punctuation as spaces."""
+    text = _NUMBERING.sub("", text.strip())
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences; keeps 'e.g.', '$1.2M' and 'Mt. Keith' together well enough."""
+    parts = _SENTENCE_END.split(text.strip())
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and (len(words(part)) < 2 or re.search(r"\b(?:e\.g|i\.e|mt|st|dr|vs|approx|no)\.$", out[-1], re.I)):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def phrase_pattern(phrases) -> re.Pattern | None:
+    """One case-insensitive regex matching any phrase as whole words, longest first."""
+    items = sorted({p.lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not items:
+        return None
+    alts = "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in items)
+    return re.compile(rf"(?<![\w$])(?:{alts})(?![\w])", re.I)
+
+
+@dataclass
+class Signals:
+    """The specific details found in one piece of text."""
+    numbers: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    domain: list[str] = field(default_factory=list)
+
+    @property
+    def hard(self) -> int:
+        """Details that pin text to one customer: numbers, dates, names."""
+        return len(self.numbers) + len(self.dates) + len(self.names)
+
+    @property
+    def total(self) -> int:
+        return self.hard + len(set(d.lower() for d in self.domain))
+
+    def examples(self, n: int = 3) -> list[str]:
+        return (self.names + self.numbers + self.dates + self.domain)[:n]
+
+
+class Lexicon:
+    """The rubric's word lists compiled once into regexes."""
+
+    def __init__(self, rubric: Rubric):
+        w = rubric.words
+        self.stock = phrase_pattern(w["stock_phrases"])
+        self.vague = phrase_pattern(w["vague_quantifiers"])
+        self.domain = phrase_pattern(w["domain_terms"])
+        self.roles = phrase_pattern(w["roles"])
+        self.common_caps = {c.lower() for c in w["common_capitalised"]}
+        self.placeholder_words = {p.lower() for p in w["placeholders"]}
+        long_placeholders = [p for p in w["placeholders"] if len(p) >= 3 and re.search(r"\w", p)]
+        self.placeholder = phrase_pattern([p for p in long_placeholders if p not in ("unknown", "none yet", "fill in", "to do")])
+        self.yes_words = tuple(w["yes_words"])
+        self.no_words = tuple(w["no_words"])
+        months = "|".join(sorted(w["months"], key=len, reverse=True))
+        units = sorted({u for u in w["units"] if u not in ("$", "%", "a$", "us$", "c$")}, key=len, reverse=True)
+        unit_alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+        self.date = re.compile(
+            rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\.?(?:\s+\d{{2,4}})?"
+            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"|(?:{months})\.?\s*[-–/]\s*(?:{months})\.?(?:\s+\d{{4}})?"
+            rf"|(?:{months})\.?\s+\d{{4}}"
+            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\b[qh][1-4]\s*(?:fy)?\s*'?\d{2,4}|\bq[1-4]\b"
+            r"|\bfy\s*'?\d{2,4}|\b(?:19|20)\d{2}\b"
+            r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bweek\s+\d{1,2}\b|\bend of (?:the )?(?:month|quarter|year))",
+            re.I,
+        )
+        self.number = re.compile(
+            rf"(?:(?:a\$|us\$|c\$|\$|€|£)\s?\d[\d,]*(?:\.\d+)?\s*(?:k|m|mm|bn|b|million|billion|thousand)?\b"
+            rf"|\b\d[\d,]*(?:\.\d+)?\s*(?:%|(?:{unit_alt})\b)"
+            rf"|\b(?:aud|usd|cad|zar|clp|pen|nzd|eur|gbp)\s?\d[\d,]*(?:\.\d+)?\s*(?:k|m|mm|million)?\b"
+            r"|\b\d[\d,]*(?:\.\d+)?\b)",
+            re.I,
+        )
+        self.ident = re.compile(r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+        self.capitalised = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*)(?![\w'’])")
+
+    def signals(self, text: str) -> Signals:
+        s = Signals()
+        taken: list[tuple[int, int]] = []
+
+        def free(m):
+            return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+        for m in self.date.finditer(text):
+            s.dates.append(m.group(0))
+            taken.append(m.span())
+        for m in self.ident.finditer(text):
+            if free(m):
+                s.names.append(m.group(0))
+                taken.append(m.span())
+        for m in self.number.finditer(text):
+            if free(m):
+                s.numbers.append(m.group(0).strip())
+                taken.append(m.span())
+        starts = _sentence_starts(text)
+        for m in self.capitalised.finditer(text):
+            token = m.group(0)
+            if not free(m) or token.lower() in self.common_caps:
+                continue
+            if m.start() in starts and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
+                continue
+            if self.stock and self.stock.fullmatch(token):
+                continue
+            s.names.append(token)
+        if self.domain:
+            s.domain = [m.group(0) for m in self.domain.finditer(text)]
+        return s
+
+    def stock_phrases(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.stock.finditer(text)] if self.stock else []
+
+    def vague_quantifiers(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.vague.finditer(text)] if self.vague else []
+
+    def placeholders(self, text: str) -> list[str]:
+        """Placeholder text: the whole text is one ('TBD', 'N/A', '-'), or contains a
+        bracketed field ('[Customer]', '<name>', '{{deal}}'), 'xxx' or 'lorem ipsum'."""
+        stripped = text.strip().strip(".:").strip().lower()
+        if stripped in self.placeholder_words:
+            return [text.strip()]
+        found = [m.group(0) for m in re.finditer(r"\[[^\]\[]{2,80}\]|<[^<>]{2,40}>|\{\{[^{}]{1,40}\}\}", text)
+                 if not re.fullmatch(r"\[\s*[xX✓✔ ]?\s*\]", m.group(0))]
+        if self.placeholder:
+            found += [m.group(0) for m in self.placeholder.finditer(text)]
+        found += [m.group(0) for m in re.finditer(r"\b[xX]{4,}\b", text)]
+        return found
+
+    def is_yes(self, text: str) -> bool | None:
+        """Yes/no answer in a cell: True, False, or None when it says neither."""
+        t = normalise_answer(text)
+        if not t:
+            return False
+        for w in self.no_words:
+            if t == w or t.startswith(w + " ") or t.startswith(w + ","):
+                return False
+        if re.match(r"^(?:not|never|no)\b", t):
+            return False
+        for w in self.yes_words:
+            if t == w or t.startswith(w + " ") or t.startswith(w + ",") or t.startswith(w + "-"):
+                return True
+        if self.date.search(text):
+            return True
+        return None
+
+
+def normalise_answer(text: str) -> str:
+    return _SPACES.sub(" ", text.strip().lower().replace("–", "-")).strip(" .;:")
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?:;\n|(]\s*|^\s*)[\"'“(]?", text):
+        starts.add(m.end())
+    lead = re.match(r"\s*[\"'“(]?", text)
+    if lead:
+        starts.add(lead.end())
+    return starts
+
+
+_LEXICONS: dict[int, Lexicon] = {}
+
+
+def lexicon_for(rubric: Rubric) -> Lexicon:
+    """The compiled word lists of a rubric, built once per rubric object."""
+    if id(rubric) not in _LEXICONS:
+        _LEXICONS[id(rubric)] = Lexicon(rubric)
+    return _LEXICONS[id(rubric)]
+
+
+STOPWORDS = frozenset(
+    "a an the and or but if of to in on at for with by from as is are was were be been being this that these those "
+    "it its their they them we our you your he she his her what which who whom how when where why will would can "
+    "could should do does did has have had not no yes any all each every more most some such than then there here "
+    "into over about after before between during per via also just only very so up out".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in normalise(text).split() if w not in STOPWORDS and len(w) > 2]

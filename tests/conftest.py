@@ -1,0 +1,41 @@
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from server.rubric import load_rubric
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def rubric():
+    return load_rubric()
+
+
+def make_docx(*items) -> bytes:
+    """A .docx from ('h1', text) / ('h2', text) / ('p', text) / ('bold', text) / ('li', text) /
+    ('table', [[...], ...]) items."""
+    d = docx.Document()
+    for kind, value in items:
+        if kind in ("h1", "h2", "h3"):
+            d.add_heading(value, level=int(kind[1]))
+        elif kind == "title":
+            d.add_heading(value, level=0)
+        elif kind == "p":
+            d.add_paragraph(value)
+        elif kind == "bold":
+            d.add_paragraph().add_run(value).bold = True
+        elif kind == "li":
+            d.add_paragraph(value, style="List Bullet")
+        elif kind == "table":
+            t = d.add_table(rows=0, cols=max(len(r) for r in value))
+            for row in value:
+                cells = t.add_row().cells
+                for c, text in zip(cells, row):
+                    c.text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
