@@ -13,7 +13,7 @@ from .text import normalise
 _LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z &/()]{0,40}?)\s*(?:[:\-–—]|\(\w\))\s*(.*)$", re.S)
 
 
-def _part_named(label: str, parts: tuple[str, ...]) -> str | None:
+def part_named(label: str, parts: tuple[str, ...]) -> str | None:
     name = normalise(label)
     for part in sorted(parts, key=len, reverse=True):
         p = normalise(part)
@@ -31,16 +31,16 @@ def split_parts(blocks: list[Block], parts: tuple[str, ...]) -> dict[str, str]:
         if block.kind == "table":
             for row in block.rows:
                 cells = [c for c in row if c.strip()]
-                if len(cells) >= 2 and (part := _part_named(cells[0], parts)):
+                if len(cells) >= 2 and (part := part_named(cells[0], parts)):
                     found.setdefault(part, []).append(" ".join(cells[1:]))
             continue
-        part = _part_named(block.text, parts) if (block.kind == "heading" or block.bold or len(block.text.split()) <= 3) else None
+        part = part_named(block.text, parts) if (block.kind == "heading" or block.bold or len(block.text.split()) <= 3) else None
         if part:
             current = part
             found.setdefault(part, [])
             continue
         m = _LEAD_IN.match(block.text)
-        if m and (part := _part_named(m.group(1), parts)):
+        if m and (part := part_named(m.group(1), parts)):
             current = part
             found.setdefault(part, []).append(m.group(2))
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..rubric import Rubric, Section
 from .document import Block, Document
+from .parts import part_named
 from .text import normalise, words
 
 _LEAD_IN = re.compile(r"^\s*([^:\n]{2,70}?)\s*[:\-–—]\s+(\S.*)$", re.S)
@@ -87,7 +88,7 @@ def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
                 current = open_section(section, block.text, block.level)
                 headed = True
                 continue
-            if current is not None and block.level <= current_level:
+            if current is not None and block.level <= current_level and not part_named(block.text, current.section.parts):
                 current = None  # an unknown section at the same level ends the current one
                 unassigned.append(block)
                 continue

@@ -14,7 +14,7 @@ from ..rubric import Rubric
 _NUMBERING = re.compile(r"^\s*(?:(?:section|part|step)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.):\-–]?\s+", re.I)
 _NON_WORD = re.compile(r"[^\w\s/$%]+")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’\-./&$%]*")
 
 
