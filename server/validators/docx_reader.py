@@ -37,17 +37,39 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
     except Exception as exc:  # python-docx raises many types for broken packages
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
     try:
-        blocks = list(_blocks(document.element.body, document))
+        styles = _StyleIndex(document)
+        blocks = list(_blocks(document.element.body, document, styles))
     except Exception as exc:
         raise InputError(f"{name}: the document body could not be read ({type(exc).__name__}: {exc})") from None
     return Document(blocks=blocks, source=name)
 
 
-def _blocks(container, parent):
+class _StyleIndex:
+    """Paragraph style id -> (name, bold), read once per document (python-docx's own
+    lookup scans every style for every paragraph)."""
+
+    def __init__(self, document):
+        self.by_id: dict[str, tuple[str, bool]] = {}
+        self.default = ("Normal", False)
+        for style in document.styles:
+            try:
+                entry = (style.name or "", bool(style.font is not None and style.font.bold))
+            except Exception:
+                continue
+            self.by_id[style.style_id] = entry
+            if getattr(style, "type", None) == 1 and style.element.get(qn("w:default")) in ("1", "true"):
+                self.default = entry
+
+    def of(self, p: Paragraph) -> tuple[str, bool]:
+        style_id = p._p.style
+        return self.by_id.get(style_id, self.default) if style_id else self.default
+
+
+def _blocks(container, parent, styles: _StyleIndex):
     """Paragraphs and tables in reading order, looking inside content controls (w:sdt)."""
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            block = _paragraph(Paragraph(child, parent))
+            block = _paragraph(Paragraph(child, parent), styles)
             if block is not None:
                 yield block
         elif child.tag == qn("w:tbl"):
@@ -55,14 +77,14 @@ def _blocks(container, parent):
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content, parent)
+                yield from _blocks(content, parent, styles)
 
 
-def _paragraph(p: Paragraph) -> Block | None:
+def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
     text = _clean(p.text)
     if not text:
         return None
-    style = (p.style.name if p.style is not None else "") or ""
+    style, style_bold = styles.of(p)
     heading = _HEADING_STYLE.match(style.strip())
     if heading:
         return Block(kind="heading", text=text, level=int(heading.group(1)))
@@ -73,7 +95,7 @@ def _paragraph(p: Paragraph) -> Block | None:
         return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1), level=level)
     if _BULLET_PREFIX.match(text):
         return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1))
-    return Block(kind="paragraph", text=text, bold=_all_bold(p))
+    return Block(kind="paragraph", text=text, bold=_all_bold(p, style_bold))
 
 
 def _is_list(p: Paragraph, style: str) -> bool:
@@ -90,11 +112,10 @@ def _list_level(p: Paragraph) -> int:
     return 0
 
 
-def _all_bold(p: Paragraph) -> bool:
+def _all_bold(p: Paragraph, style_bold: bool) -> bool:
     runs = [r for r in p.runs if r.text.strip()]
     if not runs:
         return False
-    style_bold = bool(p.style is not None and p.style.font is not None and p.style.font.bold)
     return all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 

@@ -1,0 +1,73 @@
+"""Benchmarks that print figures (never asserted): scoring speed and peak memory on the corpus.
+
+    .venv/bin/python benchmarks/bench.py [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from server.rubric import TEMPLATE_PATH  # noqa: E402
+from server.validators.docx_reader import read_docx  # noqa: E402
+from server.validators.scorer import score_document  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.docx")) + [TEMPLATE_PATH]
+
+
+def time_scoring(path: Path, repeat: int) -> dict:
+    data = path.read_bytes()
+    read_docx(data, path.name)  # warm the imports and regex compilation
+    read_times, score_times = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        doc = read_docx(data, path.name)
+        t1 = time.perf_counter()
+        score_document(doc)
+        t2 = time.perf_counter()
+        read_times.append(t1 - t0)
+        score_times.append(t2 - t1)
+    tracemalloc.start()
+    score_document(read_docx(data, path.name))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"name": path.name, "words": doc.word_count, "kb": len(data) / 1024,
+            "read_ms": 1000 * statistics.median(read_times), "score_ms": 1000 * statistics.median(score_times),
+            "peak_mb": peak / 2**20}
+
+
+def scoring_table(repeat: int) -> None:
+    rows = [time_scoring(p, repeat) for p in corpus_files()]
+    print(f"Scoring (median of {repeat} runs; read = .docx parse, score = checks and criteria; peak = tracemalloc)")
+    print(f"{'document':<44}{'words':>7}{'KB':>7}{'read ms':>9}{'score ms':>10}{'ms/1k words':>13}{'peak MB':>9}")
+    for r in rows:
+        total = r["read_ms"] + r["score_ms"]
+        per_k = total / max(r["words"], 1) * 1000
+        print(f"{r['name'][:43]:<44}{r['words']:>7}{r['kb']:>7.0f}{r['read_ms']:>9.1f}{r['score_ms']:>10.1f}"
+              f"{per_k:>13.1f}{r['peak_mb']:>9.1f}")
+    words = sum(r["words"] for r in rows)
+    total_ms = sum(r["read_ms"] + r["score_ms"] for r in rows)
+    print(f"{'all documents':<44}{words:>7}{'':>7}{'':>9}{'':>10}{total_ms / words * 1000:>13.1f}"
+          f"{max(r['peak_mb'] for r in rows):>9.1f}")
+    print(f"mean per document: {total_ms / len(rows):.1f} ms over {len(rows)} documents")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    scoring_table(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
