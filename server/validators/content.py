@@ -28,10 +28,16 @@ class Unit:
     guidance: bool = False
     placeholders: tuple[str, ...] = ()
     paraphrase: bool = False
+    duplicate_of: str = ""  # title of an earlier section holding the same sentence
 
     @property
     def is_content(self) -> bool:
         return not self.guidance and self.words > 0
+
+    @property
+    def is_own(self) -> bool:
+        """Content this section says itself: not guidance, not pasted from another section."""
+        return self.is_content and not self.duplicate_of
 
 
 class FindingMaker:
@@ -41,7 +47,8 @@ class FindingMaker:
         self.rubric = rubric
         self.section = section
 
-    def __call__(self, kind: str, text: str = "", points_kind: str | None = None, **values) -> Finding:
+    def __call__(self, finding_kind: str, text: str = "", **values) -> Finding:
+        kind = finding_kind
         spec = self.rubric.messages[kind]
         values.setdefault("quote", text)
         values.update(title=self.section.title, section_suggestion=self.section.suggestion)
@@ -52,7 +59,7 @@ class FindingMaker:
             text=text,
             message=spec["message"].format(**values),
             suggestion=spec["suggestion"].format(**values).strip(),
-            points=int(self.rubric.points.get(points_kind or kind, 0)),
+            points=int(self.rubric.points.get(kind, 0)),
         )
 
 
@@ -128,13 +135,23 @@ def mark_paraphrases(units: list[Unit], section: Section, rubric: Rubric) -> Non
             u.paraphrase = True
 
 
-def check_section(found: FoundSection, rubric: Rubric, lexicon: Lexicon,
-                  extra: list[Finding] | None = None) -> tuple[SectionResult, list[Unit]]:
-    """Score one found section. `extra` are findings made elsewhere (fields, parts, duplicates)."""
+def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int) -> None:
+    """The same sentence pasted into several sections: marked where it appears again."""
+    first_seen: dict[str, str] = {}
+    for title, units in units_by_title.items():
+        for u in units:
+            if u.is_content and u.words >= min_words:
+                other = first_seen.setdefault(normalise(u.text), title)
+                if other != title:
+                    u.duplicate_of = other
+
+
+def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexicon: Lexicon,
+                  extra: list[Finding] | None = None) -> SectionResult:
+    """Score one found section from its units (build_units, mark_paraphrases, mark_duplicates).
+    `extra` are findings made elsewhere (deal fields, SPICED parts)."""
     section = found.section
     make = FindingMaker(rubric, section)
-    units = build_units(found.blocks, section, lexicon)
-    mark_paraphrases(units, section, rubric)
     content = [u for u in units if u.is_content]
     n_words = sum(u.words for u in content)
     specifics = sum(u.signals.total for u in content)
@@ -152,7 +169,7 @@ def check_section(found: FoundSection, rubric: Rubric, lexicon: Lexicon,
                                [empty] + [f for f in findings if f.kind != "guidance_left"])
         for f in result.findings[1:]:
             f.points = 0  # the empty finding already took every point
-        return result, units
+        return result
 
     findings += extra or []
     status = "ok"
@@ -168,9 +185,15 @@ def check_section(found: FoundSection, rubric: Rubric, lexicon: Lexicon,
             if not any(_looks_like_person(n) for n in u.signals.names):
                 findings.append(make("unnamed_stakeholder", u.text))
 
+    duplicates = [u for u in content if u.duplicate_of]
+    for u in duplicates[:MAX_SENTENCE_FINDINGS]:
+        findings.append(make("duplicate_text", u.text, other=u.duplicate_of))
+    if status == "ok" and sum(u.words for u in duplicates) >= rubric.generic["generic_share"] * n_words:
+        status = "generic"  # most of it is pasted from another section
+
     score = max(0, 100 - sum(f.points for f in findings))
     return SectionResult(section.key, section.title, score, status, section.weight, n_words, specifics,
-                         findings), units
+                         findings)
 
 
 def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int,
@@ -180,7 +203,7 @@ def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int
     if section.kind in ("fields", "table", "checklist"):
         if not has_table and n_items < 2:
             found = "a list of " + str(n_items) + " items" if n_items else "prose"
-            findings.append(make("wrong_shape", content[0].text, kind="table", found=found))
+            findings.append(make("wrong_shape", content[0].text, shape="table", found=found))
         minimum = section.min_rows or section.min_items
         if minimum and len(content) < minimum:
             findings.append(make("thin_rows", n=len(content), min=minimum))

@@ -16,7 +16,7 @@ from .document import Block
 from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
 from .sections import SplitDocument
-from .text import Lexicon, normalise
+from .text import Lexicon, normalise, sentences
 
 MIN_DEAL_SIZE = 50_000
 SEGMENTS_ACCEPTED = ("Mid-Market", "Enterprise")
@@ -46,12 +46,16 @@ class Evidence:
     lexicon: Lexicon
     rubric: Rubric
 
+    def own(self, key: str) -> list[Unit]:
+        """The section's own content: no guidance, no text pasted from another section."""
+        return [u for u in self.units.get(key, []) if u.is_own]
+
     def filled(self, key: str) -> bool:
         r = self.results.get(key)
-        return r is not None and r.status not in ("missing", "empty")
+        return r is not None and r.status not in ("missing", "empty") and bool(self.own(key))
 
     def text(self, key: str) -> str:
-        return " ".join(u.text for u in self.units.get(key, []) if u.is_content)
+        return " ".join(u.text for u in self.own(key))
 
     def blocks(self, key: str) -> list[Block]:
         """The section's blocks without template guidance left in."""
@@ -129,9 +133,15 @@ def _stakeholder_rows(blocks: list[Block], lexicon: Lexicon) -> list[tuple[str, 
                 text = " ".join(row)
                 if text.strip():
                     rows.append((row[0].strip(), _says_all_three(text)))
-        elif block.kind in ("list_item", "paragraph") and block.text.strip():
-            rows.append((block.text.split(",")[0].split("(")[0].split(" - ")[0].strip()[:40], _says_all_three(block.text)))
+        elif block.kind in ("list_item", "paragraph"):
+            for line in _lines(block.text):
+                rows.append((line.split(",")[0].split("(")[0].split(" - ")[0].strip()[:40], _says_all_three(line)))
     return rows
+
+
+def _lines(text: str) -> list[str]:
+    """A paragraph about several people or items, one sentence (or ';' part) each."""
+    return [p.strip() for s in sentences(text) for p in s.split(";") if p.strip()]
 
 
 def _column(header: list[str], stem: str) -> int | None:
@@ -155,7 +165,7 @@ def _use_cases(ev: Evidence) -> Criterion:
     key = "use_cases"
     if not ev.filled(key):
         return Criterion("use_cases_success_criteria", False, "Use cases and success criteria section is missing or empty.")
-    measurable = [u for u in ev.units[key] if u.is_content and (u.signals.numbers or u.signals.dates)]
+    measurable = [u for u in ev.own(key) if u.signals.numbers or u.signals.dates]
     if not measurable:
         return Criterion("use_cases_success_criteria", False,
                          "Use cases listed, but no measurable success criterion (no number, amount or date).")
@@ -172,7 +182,7 @@ def _filled_with(ev: Evidence, key: str, what: str, test) -> Criterion:
     title = ev.rubric.section(key).title
     if not ev.filled(key):
         return Criterion(key, False, f"{title} section is missing or empty.")
-    hits = [u for u in ev.units[key] if u.is_content and test(u)]
+    hits = [u for u in ev.own(key) if test(u)]
     if not hits:
         return Criterion(key, False, f"{title} has no {what}.")
     return Criterion(key, True, f"\"{_clip(hits[0].text)}\"")
@@ -206,7 +216,8 @@ def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, boo
                 received = lexicon.is_yes(row[col]) if col is not None and col < len(row) else _line_received(text, lexicon)
                 _add_item(out, text, received)
         elif block.kind in ("list_item", "paragraph"):
-            _add_item(out, block.text, _line_received(block.text, lexicon))
+            for line in _lines(block.text):
+                _add_item(out, line, _line_received(line, lexicon))
     return out
 
 
@@ -218,16 +229,24 @@ def _add_item(out: dict, text: str, received: bool | None) -> None:
             return
 
 
+_NOT_RECEIVED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:received|provided|uploaded|sent|shared|in)\b"
+                           r"|\b(?:pending|outstanding|awaiting|missing|to follow|not yet|requested|chasing)\b", re.I)
+_RECEIVED = re.compile(r"\b(?:received|provided|uploaded|shared|in ds data|have it|got it)\b|[✅✓✔☑]", re.I)
+
+
 def _line_received(text: str, lexicon: Lexicon) -> bool | None:
+    """Was this checklist line's item received? Ticks, then words, then a 'label: answer'."""
     t = text.strip()
     if re.match(r"^\s*(\[[xX✓✔]\]|[☑☒✓✔✅])", t):
         return True
     if re.match(r"^\s*(\[\s\]|[☐❌✗✘])", t):
         return False
+    if _NOT_RECEIVED.search(t):
+        return False
+    if _RECEIVED.search(t):
+        return True
     m = re.search(r"[:\-–—]\s*(.+)$", t)
-    if m:
-        return lexicon.is_yes(m.group(1))
-    return None
+    return lexicon.is_yes(m.group(1)) if m else None
 
 
 def _data(ev: Evidence) -> list[Criterion]:

@@ -5,7 +5,10 @@ only translate; they make no judgement. Nothing here depends on python-docx or G
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_TYPED_BULLET = re.compile(r"^\s*(?:[-*•▪◦‣●○]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
 @dataclass
@@ -39,3 +42,10 @@ class Document:
 
 class InputError(Exception):
     """A document that cannot be read: the message is for the user, one line."""
+
+
+def typed_list_item(text: str) -> str | None:
+    """'- item', '• item', '1. item', 'a) item' typed by hand: the item's text, else None."""
+    if _TYPED_BULLET.match(text):
+        return _TYPED_BULLET.sub("", text, count=1)
+    return None

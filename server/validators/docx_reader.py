@@ -11,10 +11,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .document import Block, Document, InputError
+from .document import Block, Document, InputError, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
-_BULLET_PREFIX = re.compile(r"^\s*(?:[-*•▪◦‣●○]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
 def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
@@ -73,7 +72,13 @@ def _blocks(container, parent, styles: _StyleIndex):
             if block is not None:
                 yield block
         elif child.tag == qn("w:tbl"):
-            yield Block(kind="table", rows=_table_rows(Table(child, parent)))
+            rows = child.findall(qn("w:tr"))
+            if len(rows) == 1 and rows[0].find(".//" + qn("w:tbl")) is not None:
+                # a one-row layout table holding tables: read its cells as the page
+                for tc in rows[0].findall(qn("w:tc")):
+                    yield from _blocks(tc, parent, styles)
+            else:
+                yield Block(kind="table", rows=_table_rows(Table(child, parent)))
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
@@ -91,10 +96,9 @@ def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
     if style.strip().lower() == "title":
         return Block(kind="heading", text=text, level=0)
     if _is_list(p, style):
-        level = _list_level(p)
-        return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1), level=level)
-    if _BULLET_PREFIX.match(text):
-        return Block(kind="list_item", text=_BULLET_PREFIX.sub("", text, count=1))
+        return Block(kind="list_item", text=typed_list_item(text) or text, level=_list_level(p))
+    if (item := typed_list_item(text)) is not None:
+        return Block(kind="list_item", text=item)
     return Block(kind="paragraph", text=text, bold=_all_bold(p, style_bold))
 
 

@@ -9,14 +9,14 @@ minus the points of its findings.
 from __future__ import annotations
 
 from ..rubric import Rubric, load_rubric
-from .content import FindingMaker, Unit, check_missing, check_section
+from .content import FindingMaker, Unit, build_units, check_missing, check_section, mark_duplicates, mark_paraphrases
 from .criteria import Evidence, evaluate
 from .document import Document
 from .fields import is_blank, read_fields
 from .parts import split_parts
 from .scorecard import NOT_READY_STATUSES, Finding, Scorecard, SectionResult, sort_findings
 from .sections import split_sections
-from .text import lexicon_for, normalise
+from .text import lexicon_for
 
 
 def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
@@ -30,8 +30,14 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
 
     for section in rubric.sections:
         found = split.found.get(section.key)
+        units[section.key] = build_units(found.blocks, section, lexicon) if found else []
+        mark_paraphrases(units[section.key], section, rubric)
+    mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"])
+
+    for section in rubric.sections:
+        found = split.found.get(section.key)
         if found is None:
-            results[section.key], units[section.key] = check_missing(section, rubric), []
+            results[section.key] = check_missing(section, rubric)
             continue
         make = FindingMaker(rubric, section)
         extra: list[Finding] = []
@@ -42,12 +48,11 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             parts = split_parts(found.blocks, section.parts)
             extra = [make("missing_part", part=p) for p in section.parts
                      if len(parts.get(p, "").split()) < 3 or lexicon.placeholders(parts.get(p, ""))]
-        result, units[section.key] = check_section(found, rubric, lexicon, extra)
+        result = check_section(found, units[section.key], rubric, lexicon, extra)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
             result.status = "thin"  # a SPICED without all five parts is incomplete
         results[section.key] = result
 
-    _flag_duplicates(rubric, results, units)
     criteria = evaluate(Evidence(split, fields, results, units, parts, lexicon, rubric))
     ordered = [results[s.key] for s in rubric.sections]
     total_weight = sum(s.weight for s in ordered) or 1
@@ -57,22 +62,3 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     ready = all(c.passed for c in criteria) and not any(s.status in NOT_READY_STATUSES for s in ordered)
     return Scorecard(score=score, ready=ready, sections=ordered, findings=findings, criteria=criteria,
                      fields=fields, source=doc.source, words=doc.word_count)
-
-
-def _flag_duplicates(rubric: Rubric, results: dict[str, SectionResult], units: dict[str, list[Unit]]) -> None:
-    """The same sentence pasted into several sections: flagged where it appears again."""
-    min_words = rubric.generic["duplicate_min_words"]
-    first_seen: dict[str, str] = {}
-    for section in rubric.sections:
-        result = results[section.key]
-        flagged = 0
-        for u in units[section.key]:
-            if not u.is_content or u.words < min_words:
-                continue
-            norm = normalise(u.text)
-            other = first_seen.setdefault(norm, section.title)
-            if other != section.title and flagged < 3:
-                flagged += 1
-                finding = FindingMaker(rubric, section)("duplicate_text", u.text, other=other)
-                result.findings.append(finding)
-                result.score = max(0, result.score - finding.points)

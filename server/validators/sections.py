@@ -43,13 +43,11 @@ class HeadingMatcher:
         self.names: dict[str, Section] = {}
         for section in rubric.sections:
             for name in (section.title, *section.aliases):
-                self.names.setdefault(normalise(name), section)
+                self.names.setdefault(_heading_key(name), section)
         self.by_length = sorted(self.names, key=len, reverse=True)
 
     def match(self, text: str, strict: bool = False) -> Section | None:
-        name = normalise(text)
-        name = re.sub(r"\b(section|the)\b", " ", name).strip()
-        name = re.sub(r"\s+", " ", name)
+        name = _heading_key(text)
         if not name or len(name.split()) > _MAX_HEADING_WORDS:
             return None
         if name in self.names:
@@ -96,7 +94,7 @@ def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
             section = matcher.match(block.text, strict=not block.bold)
             if section is not None and (block.bold or block.kind == "list_item" or _looks_like_heading(block.text)):
                 current = open_section(section, block.text, current_level if current else 1)
-                headed = True
+                headed = headed or block.bold
                 continue
         if block.kind in ("paragraph", "list_item") and not headed:
             lead = _LEAD_IN.match(block.text)
@@ -112,7 +110,26 @@ def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
             unassigned.append(block)
         else:
             preamble.append(block)
+    _adopt_fields_table(found, preamble, rubric)
     return SplitDocument(found=found, preamble=preamble, unassigned=unassigned)
+
+
+def _adopt_fields_table(found: dict[str, FoundSection], preamble: list[Block], rubric: Rubric) -> None:
+    """A label | value table of deal fields before the first heading is the deal summary,
+    even without its heading."""
+    fields_section = next((s for s in rubric.sections if s.kind == "fields"), None)
+    if fields_section is None or fields_section.key in found:
+        return
+    labels = {_heading_key(n) for f in rubric.fields for n in (f.label, *f.aliases)}
+    for block in preamble:
+        if block.kind == "table" and sum(1 for r in block.rows if r and _heading_key(r[0]) in labels) >= 3:
+            found[fields_section.key] = FoundSection(fields_section, "(deal table before the first heading)", [block])
+            return
+
+
+def _heading_key(text: str) -> str:
+    """Heading text compared without numbering, case, punctuation, 'the' or 'section'."""
+    return re.sub(r"\s+", " ", re.sub(r"\b(section|the)\b", " ", normalise(text))).strip()
 
 
 def _looks_like_heading(text: str) -> bool:

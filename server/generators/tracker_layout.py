@@ -1,0 +1,73 @@
+"""The tracker's layout (doc_templates/tracker.toml): columns, stages, decisions, colours,
+and how a study record becomes a row of plain text values.
+
+Values are always written as text: a customer called '=HYPERLINK(...)' stays text in the
+Sheet (written with valueInputOption RAW) and in the local file (stored as a string cell).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rubric import ROOT
+
+TRACKER_LAYOUT_PATH = ROOT / "doc_templates" / "tracker.toml"
+MAX_CELL_CHARS = 50_000  # Google Sheets' limit per cell
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int
+    kind: str = "text"  # text | number | stage | decision
+    manager_only: bool = False
+
+
+@dataclass(frozen=True)
+class TrackerLayout:
+    columns: tuple[Column, ...]
+    stages: tuple[str, ...]
+    decisions: tuple[str, ...]
+    manager_stages: tuple[str, ...]
+    cs_stages: tuple[str, ...]
+    colours: dict
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def index(self, key: str) -> int:
+        return self.keys.index(key)
+
+    def to_row(self, record: dict) -> list[str]:
+        """A study record as one row of text cells, in column order."""
+        return [_cell(record.get(k)) for k in self.keys]
+
+    def from_row(self, row: list) -> dict:
+        """A row read back (short rows padded) as a record keyed by column key."""
+        cells = list(row) + [""] * (len(self.columns) - len(row))
+        return {k: ("" if v is None else str(v)) for k, v in zip(self.keys, cells)}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    text = str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+@lru_cache(maxsize=1)
+def tracker_layout() -> TrackerLayout:
+    raw = tomllib.loads(TRACKER_LAYOUT_PATH.read_text(encoding="utf-8"))
+    columns = tuple(Column(c["key"], c["header"], int(c.get("width", 120)), c.get("kind", "text"),
+                           bool(c.get("manager_only", False))) for c in raw["columns"])
+    return TrackerLayout(columns, tuple(raw["stages"]), tuple(raw["decisions"]),
+                         tuple(raw["manager_stages"]), tuple(raw["cs_stages"]), raw["colours"])
