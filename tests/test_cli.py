@@ -97,3 +97,11 @@ def test_email_has_the_seed_variants_for_drilling_and_mining():
     assert "project with your client" in drilling and "project with your contractor" in mining
     for text in (drilling, mining):
         assert "at least 2 billing cycles" in text and "Invoices for the 2 billing cycles above" in text
+
+
+def test_demo_sets_up_a_workspace_and_scores_the_two_samples(tmp_path):
+    r = run("demo", "--workspace", str(tmp_path / "ws"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "ws/Red Rock Drilling/PreSales/Desktop Study/DS Handover Doc").is_dir()
+    assert "Sample - specific handover.docx: score" in r.stdout and "READY for submission" in r.stdout
+    assert "Sample - generic handover.docx: score" in r.stdout and "NOT ready" in r.stdout

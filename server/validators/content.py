@@ -14,7 +14,7 @@ from ..rubric import Rubric, Section
 from .document import Block
 from .scorecard import Finding, SectionResult
 from .sections import FoundSection
-from .text import Lexicon, Signals, content_words, normalise, sentences, words
+from .text import Lexicon, Signals, normalise, sentences, stems, words
 
 MAX_SENTENCE_FINDINGS = 5  # per kind and section; the section finding counts the rest
 
@@ -36,8 +36,8 @@ class Unit:
 
     @property
     def is_own(self) -> bool:
-        """Content this section says itself: not guidance, not pasted from another section."""
-        return self.is_content and not self.duplicate_of
+        """Content this section says itself: not guidance restated, not pasted from another section."""
+        return self.is_content and not self.duplicate_of and not self.paraphrase
 
 
 class FindingMaker:
@@ -78,7 +78,9 @@ def is_guidance(text: str, section: Section) -> bool:
     )
 
 
-def build_units(blocks: list[Block], section: Section, lexicon: Lexicon) -> list[Unit]:
+def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
+                known: frozenset[str] = frozenset()) -> list[Unit]:
+    """Sentences, list items and table rows; `known` are the document's own names."""
     header_names = {normalise(c) for c in section.columns} | {normalise(p) for p in section.parts}
     labelled = section.kind in ("fields", "checklist")  # first cell is the template's label
     units: list[Unit] = []
@@ -95,7 +97,7 @@ def build_units(blocks: list[Block], section: Section, lexicon: Lexicon) -> list
         else:
             pieces = sentences(block.text)
         for piece in pieces:
-            units.append(_unit(piece, section, lexicon))
+            units.append(_unit(piece, section, lexicon, known))
     return units
 
 
@@ -107,32 +109,50 @@ def _data_rows(rows: list[list[str]], header_names: set[str]) -> list[list[str]]
     return [r for r in rows if any(c.strip() for c in r)]
 
 
-def _unit(text: str, section: Section, lexicon: Lexicon) -> Unit:
+def _unit(text: str, section: Section, lexicon: Lexicon, known: frozenset[str]) -> Unit:
     placeholders = tuple(lexicon.placeholders(text))
     if is_guidance(text, section):
         return Unit(text=text, words=0, signals=Signals(), guidance=True, placeholders=placeholders)
     remainder = text
     for p in placeholders:
         remainder = remainder.replace(p, " ")
-    signals = lexicon.signals(remainder)
+    signals = lexicon.signals(remainder, known)
     n_words = len(words(remainder))
-    if placeholders and not signals.total and n_words <= 2:
-        n_words = 0  # "[Customer] TBD" is a placeholder, not content
+    if placeholders and _is_stub(n_words, signals):
+        n_words = 0  # "Use case 1: xxx", "TBD - need to ask": a placeholder, not content
     return Unit(text=text, words=n_words, signals=signals, placeholders=placeholders)
 
 
+def _is_stub(n_words: int, signals: Signals) -> bool:
+    """What is left around a placeholder is a label at most: a few words, no real detail."""
+    small_numbers = all(re.fullmatch(r"\d{1,2}", n) for n in signals.numbers)
+    return n_words <= 4 and not signals.names and not signals.dates and small_numbers
+
+
+def is_paraphrase(text: str, signals: Signals, section: Section, overlap: float) -> bool:
+    """Words mostly the guidance's own, with no detail of its own (numbers the guidance
+    itself gives, like '5 rigs', are not the customer's)."""
+    guidance = " ".join(section.guidance)
+    guidance_norm = normalise(guidance)
+    if any(normalise(x) not in guidance_norm for x in signals.names + signals.numbers + signals.dates):
+        return False
+    guidance_stems = set(stems(guidance))
+    own = stems(text)
+    return len(own) >= 4 and sum(1 for w in own if w in guidance_stems) / len(own) >= overlap
+
+
+def part_filled(text: str, section: Section, lexicon: Lexicon, rubric: Rubric) -> bool:
+    """A named part (SPICED's Pain, ...) is filled: three words or more, no placeholder,
+    and not the guidance said back."""
+    if len(text.split()) < 3 or lexicon.placeholders(text):
+        return False
+    return not is_paraphrase(text, lexicon.signals(text), section, rubric.generic["paraphrase_overlap"])
+
+
 def mark_paraphrases(units: list[Unit], section: Section, rubric: Rubric) -> None:
-    """A sentence whose content words mostly come from the guidance, with no hard detail."""
-    guidance_words = set(content_words(" ".join(section.guidance)))
-    if not guidance_words:
-        return
-    limit = rubric.generic["paraphrase_overlap"]
     for u in units:
-        if not u.is_content or u.signals.hard:
-            continue
-        cw = content_words(u.text)
-        if len(cw) >= 4 and sum(1 for w in cw if w in guidance_words) / len(cw) >= limit:
-            u.paraphrase = True
+        if u.is_content and section.guidance:
+            u.paraphrase = is_paraphrase(u.text, u.signals, section, rubric.generic["paraphrase_overlap"])
 
 
 def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int) -> None:
@@ -188,8 +208,9 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
     duplicates = [u for u in content if u.duplicate_of]
     for u in duplicates[:MAX_SENTENCE_FINDINGS]:
         findings.append(make("duplicate_text", u.text, other=u.duplicate_of))
-    if status == "ok" and sum(u.words for u in duplicates) >= rubric.generic["generic_share"] * n_words:
-        status = "generic"  # most of it is pasted from another section
+    borrowed = sum(u.words for u in content if u.duplicate_of or u.paraphrase)
+    if borrowed >= rubric.generic["generic_share"] * n_words:
+        status = "generic"  # most of it is pasted from another section or restates the guidance
 
     score = max(0, 100 - sum(f.points for f in findings))
     return SectionResult(section.key, section.title, score, status, section.weight, n_words, specifics,
@@ -249,10 +270,9 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
         share = generic_words / n_words
         hard = sum(u.signals.hard for u in content)
         density = 100 * sum(u.signals.total for u in content) / n_words
-        hard_density = 100 * hard / n_words
         if (share >= g["generic_share"]
                 or (n_stock > g["stock_phrases_max"] and density < g["low_density"])
-                or (n_words >= 60 and hard_density < 1.0)):
+                or (n_words >= g["no_facts_words"] and hard == 0)):
             worst = max(generic_units or content, key=lambda u: u.words)
             out.insert(0, make("generic_section", worst.text, share=round(100 * share), hard=hard, words=n_words))
     return out

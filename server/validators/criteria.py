@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..rubric import Rubric
-from .content import Unit, is_guidance
+from .content import Unit, is_guidance, part_filled
 from .document import Block
 from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
@@ -72,8 +72,9 @@ class Evidence:
 def evaluate(ev: Evidence) -> list[Criterion]:
     return [
         _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
-        _filled_with(ev, "timelines", "a date", lambda u: bool(u.signals.dates)),
-        _filled_with(ev, "next_steps", "content", lambda u: True),
+        _filled_with(ev, "timelines", "date", lambda u: bool(u.signals.dates)),
+        _filled_with(ev, "next_steps", "concrete step (no name, date, number or named step such as a POC or proposal)",
+                     lambda u: u.signals.total > 0),
         _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
         _scope_count(ev, "projects", "project", "projects?", MAX_PROJECTS),
     ]
@@ -173,9 +174,9 @@ def _use_cases(ev: Evidence) -> Criterion:
 
 
 def _business_case(ev: Evidence) -> Criterion:
-    if not ev.filled("business_case"):
-        return Criterion("business_case", False, "Business case section is missing or empty.")
-    return Criterion("business_case", True, f"\"{_clip(ev.text('business_case'))}\"")
+    """Started = the section states something concrete: a value, a date, who it is with."""
+    return _filled_with(ev, "business_case", "estimate, status or owner (no number, date or name)",
+                        lambda u: bool(u.signals.hard))
 
 
 def _filled_with(ev: Evidence, key: str, what: str, test) -> Criterion:
@@ -192,15 +193,15 @@ def _spiced(ev: Evidence) -> Criterion:
     parts = ev.rubric.section("spiced").parts
     if not ev.filled("spiced"):
         return Criterion("spiced", False, "SPICED section is missing or empty.")
-    filled = [p for p in parts if _part_filled(ev.parts.get(p, ""), ev.lexicon)]
+    section = ev.rubric.section("spiced")
+    filled = [p for p in parts if part_filled(ev.parts.get(p, ""), section, ev.lexicon, ev.rubric)]
     missing = [p for p in parts if p not in filled]
     if missing:
         return Criterion("spiced", False, f"SPICED parts missing or empty: {', '.join(missing)}.")
     return Criterion("spiced", True, "All five SPICED parts filled.")
 
 
-def _part_filled(text: str, lexicon: Lexicon) -> bool:
-    return len(text.split()) >= 3 and not lexicon.placeholders(text)
+
 
 
 def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, bool | None]]:

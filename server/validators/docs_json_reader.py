@@ -10,10 +10,9 @@ import json
 import re
 from pathlib import Path
 
-from .document import Block, Document, InputError, typed_list_item
+from .document import Block, Document, InputError, clean_text, typed_list_item
 
 _HEADING = re.compile(r"^HEADING_(\d)$")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u000b]")
 MAX_DEPTH = 50  # tables nested in tables: deeper than this is ignored, not a crash
 
 
@@ -89,7 +88,7 @@ def _holds_table(row: dict) -> bool:
 
 def _paragraph(p: dict) -> Block | None:
     runs = [e for e in p.get("elements") or [] if isinstance(e, dict)]
-    text = _clean("".join(_element_text(e) for e in runs))
+    text = clean_text("".join(_element_text(e) for e in runs))
     if not text:
         return None
     style = (p.get("paragraphStyle") or {}).get("namedStyleType") or "NORMAL_TEXT"
@@ -137,8 +136,3 @@ def _rows(table: dict, depth: int) -> list[list[str]]:
             cells.append("\n".join(p for p in parts if p))
         rows.append(cells)
     return rows
-
-
-def _clean(text: str) -> str:
-    text = _INVISIBLE.sub(" ", text).replace("\xa0", " ").replace("\t", " ").replace("\n", " ")
-    return re.sub(r"\s{2,}", " ", text).strip()

@@ -6,6 +6,7 @@ only translate; they make no judgement. Nothing here depends on python-docx or G
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _TYPED_BULLET = re.compile(r"^\s*(?:[-*•▪◦‣●○]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -49,3 +50,14 @@ def typed_list_item(text: str) -> str | None:
     if _TYPED_BULLET.match(text):
         return _TYPED_BULLET.sub("", text, count=1)
     return None
+
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufe0f\ufeff\u00ad]")
+_BLANKS = re.compile(r"[\s\xa0\u000b]+")
+
+
+def clean_text(text: str) -> str:
+    """One line of text as the checks see it: NFC accents, no zero-width or direction marks,
+    no variation selectors, whitespace (no-break, tabs, line breaks) as single spaces."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _BLANKS.sub(" ", text).strip()

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .document import Block, Document, InputError, typed_list_item
+from .document import Block, Document, InputError, clean_text, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -86,7 +86,7 @@ def _blocks(container, parent, styles: _StyleIndex):
 
 
 def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
-    text = _clean(p.text)
+    text = clean_text(p.text)
     if not text:
         return None
     style, style_bold = styles.of(p)
@@ -141,7 +141,7 @@ def _cell_text(tc, parent) -> str:
     parts = []
     for child in tc.iterchildren():
         if child.tag == qn("w:p"):
-            text = _clean(Paragraph(child, parent).text)
+            text = clean_text(Paragraph(child, parent).text)
             if text:
                 parts.append(text)
         elif child.tag == qn("w:tbl"):
@@ -152,11 +152,3 @@ def _cell_text(tc, parent) -> str:
             if content is not None:
                 parts.append(_cell_text(content, parent))
     return "\n".join(p for p in parts if p)
-
-
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-
-def _clean(text: str) -> str:
-    text = _INVISIBLE.sub("", text).replace("\xa0", " ").replace("\t", " ")
-    return re.sub(r"[ ]{2,}", " ", text).strip()

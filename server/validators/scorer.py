@@ -9,7 +9,8 @@ minus the points of its findings.
 from __future__ import annotations
 
 from ..rubric import Rubric, load_rubric
-from .content import FindingMaker, Unit, build_units, check_missing, check_section, mark_duplicates, mark_paraphrases
+from .content import (FindingMaker, Unit, build_units, check_missing, check_section, mark_duplicates,
+                      mark_paraphrases, part_filled)
 from .criteria import Evidence, evaluate
 from .document import Document
 from .fields import is_blank, read_fields
@@ -28,9 +29,11 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     units: dict[str, list[Unit]] = {}
     parts: dict[str, str] = {}
 
+    known = lexicon.known_names(b.text if b.kind != "table" else " | ".join(" | ".join(r) for r in b.rows)
+                                for b in doc.blocks)
     for section in rubric.sections:
         found = split.found.get(section.key)
-        units[section.key] = build_units(found.blocks, section, lexicon) if found else []
+        units[section.key] = build_units(found.blocks, section, lexicon, known) if found else []
         mark_paraphrases(units[section.key], section, rubric)
     mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"])
 
@@ -47,7 +50,7 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
         if section.kind == "parts":
             parts = split_parts(found.blocks, section.parts)
             extra = [make("missing_part", part=p) for p in section.parts
-                     if len(parts.get(p, "").split()) < 3 or lexicon.placeholders(parts.get(p, ""))]
+                     if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
         result = check_section(found, units[section.key], rubric, lexicon, extra)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
             result.status = "thin"  # a SPICED without all five parts is incomplete

@@ -68,8 +68,9 @@ class Signals:
         return len(self.numbers) + len(self.dates) + len(self.names)
 
     @property
-    def total(self) -> int:
-        return self.hard + len(set(d.lower() for d in self.domain))
+    def total(self) -> float:
+        """All details, a domain term counting half: 'plod' fits every drilling customer."""
+        return self.hard + 0.5 * len(set(d.lower() for d in self.domain))
 
     def examples(self, n: int = 3) -> list[str]:
         return (self.names + self.numbers + self.dates + self.domain)[:n]
@@ -113,7 +114,15 @@ class Lexicon:
         self.ident = re.compile(r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
         self.capitalised = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*)(?![\w'’])")
 
-    def signals(self, text: str) -> Signals:
+    def known_names(self, texts) -> frozenset[str]:
+        """Capitalised words a document uses mid-sentence (its own names: 'Greg', 'Carosue'),
+        so the same word also counts as a name where it starts a sentence."""
+        names = set()
+        for text in texts:
+            names.update(self.signals(text).names)
+        return frozenset(n for n in names if n[:1].isupper())
+
+    def signals(self, text: str, known: frozenset[str] = frozenset()) -> Signals:
         s = Signals()
         taken: list[tuple[int, int]] = []
 
@@ -136,7 +145,7 @@ class Lexicon:
             token = m.group(0)
             if not free(m) or token.lower() in self.common_caps:
                 continue
-            if m.start() in starts and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
+            if m.start() in starts and token not in known and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
                 continue
             if self.stock and self.stock.fullmatch(token):
                 continue
@@ -216,3 +225,8 @@ STOPWORDS = frozenset(
 
 def content_words(text: str) -> list[str]:
     return [w for w in normalise(text).split() if w not in STOPWORDS and len(w) > 2]
+
+
+def stems(text: str) -> list[str]:
+    """Content words cut to 4 letters, so 'decides' and 'decision', 'succeeds' and 'successful' meet."""
+    return [w[:4] for w in content_words(text)]
