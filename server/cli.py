@@ -19,7 +19,7 @@ from .validators.document import InputError
 from .validators.readers import read_document
 from .validators.scorecard import render_text
 from .validators.scorer import score_document
-from .workspace.local import create_handover, workspace_root
+from .workspace.local import LocalWorkspace
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
 SAMPLES = ROOT / "doc_templates" / "samples"
@@ -92,10 +92,10 @@ def _template(args) -> int:
 
 def _new(args) -> int:
     deal = Deal.from_input({k: getattr(args, k) for k in Deal.__dataclass_fields__})
-    made = create_handover(workspace_root(args.workspace), deal)
+    ws = LocalWorkspace(args.workspace)
+    made = ws.create_handover(deal)
     verb = "Created" if made.created else "Already there (left as it was)"
-    print(f"{verb}: {made.path}")
-    print(f"Customer folder: {made.customer_folder}")
+    print(f"{verb}: {ws.path(made.doc_id)}")
     return EXIT_OK
 
 
@@ -114,19 +114,19 @@ def _email(args) -> int:
 
 
 def _demo(args) -> int:
-    root = workspace_root(args.workspace)
+    ws = LocalWorkspace(args.workspace)
     deal = Deal.from_input({
         "customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
         "deal_size": "180,000", "currency": "AUD", "region": "Western Australia", "rep": "Sam Patel",
         "crm_link": "https://app.hubspot.com/contacts/000/deal/123", "rigs": "4", "projects": "1",
     })
-    made = create_handover(root, deal)
-    print(f"Workspace: {root.resolve()}")
-    print(f"New handover for {deal.customer}: {made.path}")
-    card = score_document(read_document(made.path))
+    made = ws.create_handover(deal)
+    print(f"Workspace: {ws.root}")
+    print(f"New handover for {deal.customer}: {ws.path(made.doc_id)}")
+    card = score_document(ws.read(made.doc_id))
     print(f"  freshly created, not filled in yet: score {card.score}/100, ready: {card.ready}\n")
     for sample in sorted(SAMPLES.glob("*.docx")):
-        target = made.customer_folder.parent / "Samples" / sample.name
+        target = ws.root / "Samples" / sample.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(sample, target)
         card = score_document(read_document(target))

@@ -45,14 +45,22 @@ class TrackerLayout:
     def index(self, key: str) -> int:
         return self.keys.index(key)
 
-    def to_row(self, record: dict) -> list[str]:
-        """A study record as one row of text cells, in column order."""
-        return [_cell(record.get(k)) for k in self.keys]
+    def to_row(self, record: dict) -> list:
+        """A study record as one row, in column order: numbers as numbers, the rest as text."""
+        return [_number(record.get(c.key)) if c.kind == "number" else _cell(record.get(c.key))
+                for c in self.columns]
 
     def from_row(self, row: list) -> dict:
         """A row read back (short rows padded) as a record keyed by column key."""
         cells = list(row) + [""] * (len(self.columns) - len(row))
         return {k: ("" if v is None else str(v)) for k, v in zip(self.keys, cells)}
+
+
+def _number(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = _cell(value)
+    return int(text) if text.isdigit() else text
 
 
 def _cell(value) -> str:

@@ -1,30 +1,30 @@
-"""The local embedded default: a folder of customer folders with .docx handovers.
-
-Works with no Google account. The folder tree is the seed's (rubric [folders]).
+"""The local embedded default: a folder of customer folders with .docx handovers and an .xlsx
+tracker. Works with no Google account; the folder tree is the seed's (rubric [folders]).
 """
 from __future__ import annotations
 
+import fcntl
+import json
 import os
-from dataclasses import dataclass
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..generators.deal import Deal, safe_folder_name
 from ..generators.handover_doc import filled_handover
 from ..rubric import Rubric, load_rubric
+from ..validators.docx_reader import read_docx
+from ..validators.document import Document, InputError
+from .base import Handover, Workspace
+from .local_tracker import LocalTracker
 
 DEFAULT_WORKSPACE = Path("workspace")
+TRACKER_NAME = "Desktop Study tracker.xlsx"
+STUDY_IDS = ".handover/study_ids.json"  # doc path -> study id: the local twin of Drive appProperties
 
 
 def workspace_root(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("HANDOVER_WORKSPACE") or DEFAULT_WORKSPACE)
-
-
-@dataclass
-class CreatedHandover:
-    path: Path
-    customer_folder: Path
-    presales_folder: Path
-    created: bool  # False when the handover already existed and was left untouched
 
 
 def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path:
@@ -36,16 +36,78 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
     return folder
 
 
-def create_handover(root: Path, deal: Deal, rubric: Rubric | None = None) -> CreatedHandover:
-    """Copy the template into PreSales/Desktop Study/DS Handover Doc with the deal filled in.
-    Running it again keeps the existing document (no second copy, no lost edits)."""
-    rubric = rubric or load_rubric()
-    folder = ensure_tree(root, deal.customer, rubric)
-    name = rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer)) + ".docx"
-    path = folder / rubric.folders["handover"] / name
-    created = not path.exists()
-    if created:
-        tmp = path.with_suffix(".docx.tmp")
-        tmp.write_bytes(filled_handover(deal))
-        os.replace(tmp, path)
-    return CreatedHandover(path, folder, folder / rubric.folders["presales"], created)
+class LocalWorkspace(Workspace):
+    name = "local"
+
+    def __init__(self, root: str | Path | None = None, rubric: Rubric | None = None):
+        self.root = workspace_root(root).resolve()
+        self.rubric = rubric or load_rubric()
+        self.tracker = LocalTracker(self.root / TRACKER_NAME)
+
+    def path(self, doc_id: str) -> Path:
+        """The file for a doc id, which must stay inside the workspace."""
+        path = (self.root / doc_id).resolve()
+        if self.root not in path.parents:
+            raise InputError(f"{doc_id}: not a document in the workspace")
+        if not path.is_file():
+            raise InputError(f"{doc_id}: no such document in the workspace")
+        return path
+
+    def doc_id(self, path: Path) -> str:
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+    def create_handover(self, deal: Deal) -> Handover:
+        """Copy the template into PreSales/Desktop Study/DS Handover Doc with the deal filled in.
+        Running it again keeps the existing document (no second copy, no lost edits)."""
+        folder = ensure_tree(self.root, deal.customer, self.rubric)
+        name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer)) + ".docx"
+        path = folder / self.rubric.folders["handover"] / name
+        created = not path.exists()
+        if created:
+            tmp = path.with_name("." + path.name + ".tmp")
+            tmp.write_bytes(filled_handover(deal))
+            os.replace(tmp, path)
+        return self.handover(self.doc_id(path), created=created)
+
+    def handover(self, doc_id: str, created: bool = False) -> Handover:
+        path = self.path(doc_id)
+        customer_folder = path.parents[len(Path(self.rubric.folders["handover"]).parts)]
+        presales = customer_folder / self.rubric.folders["presales"]
+        return Handover(doc_id=doc_id, name=path.stem, url=path.as_uri(), folder_url=presales.as_uri(),
+                        modified_time=_mtime(path), study_id=self._study_ids().get(doc_id, ""), created=created)
+
+    def read(self, doc_id: str) -> Document:
+        return read_docx(self.path(doc_id))
+
+    def set_study_id(self, doc_id: str, study_id: str) -> str:
+        with self._registry() as ids:
+            ids[doc_id] = study_id
+        return _mtime(self.path(doc_id))
+
+    def handovers_modified(self, doc_ids: list[str]) -> dict[str, str]:
+        out = {}
+        for doc_id in doc_ids:
+            path = self.root / doc_id
+            if path.is_file():
+                out[doc_id] = _mtime(path)
+        return out
+
+    def _study_ids(self) -> dict[str, str]:
+        path = self.root / STUDY_IDS
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    @contextmanager
+    def _registry(self):
+        path = self.root / STUDY_IDS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_suffix(".lock"), "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            ids = self._study_ids()
+            yield ids
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(ids, indent=1, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, path)
+
+
+def _mtime(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).isoformat(timespec="microseconds")

@@ -1,0 +1,234 @@
+"""The product's flows on any workspace (local or Google): create, check, submit, decide,
+assign, move stage, refresh. Endpoints and the command line call these; nothing here knows
+which workspace it runs on.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .generators.deal import Deal
+from .generators.tracker_layout import tracker_layout
+from .validators.document import InputError
+from .validators.scorecard import NOT_READY_STATUSES, Scorecard
+from .validators.scorer import score_document
+from .workspace.base import Handover, Workspace
+
+log = logging.getLogger("handover.flows")
+
+EXCEPTION_CRITERIA = ("rigs", "projects")  # a manager may approve these as an exception
+RESUBMITTABLE = ("", "Draft", "Submitted", "Changes requested", "Rejected")
+DEAL_COLUMNS = {"customer": "customer", "industry": "industry", "segment": "segment", "deal_size": "deal_size",
+                "region": "region", "rep": "rep", "crm_link": "crm_link", "presentation_date": "presentation_date"}
+
+
+class FlowError(Exception):
+    """A request the flow refuses: the message is for the user. status: HTTP-like code."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_study_id() -> str:
+    return "DS-" + uuid.uuid4().hex[:8].upper()
+
+
+# --- create and check ------------------------------------------------------------------------
+
+def create_handover(ws: Workspace, deal: Deal) -> Handover:
+    made = ws.create_handover(deal)
+    log.info("create handover", extra={"workspace": ws.name, "doc_id": made.doc_id, "created": made.created})
+    return made
+
+
+def check(ws: Workspace, doc_id: str) -> Scorecard:
+    return score_document(ws.read(doc_id))
+
+
+# --- submit ----------------------------------------------------------------------------------
+
+@dataclass
+class SubmitResult:
+    recorded: bool
+    card: Scorecard
+    study_id: str = ""
+    reasons: list[str] = field(default_factory=list)  # why it was refused
+    exception: list[str] = field(default_factory=list)  # criteria a manager must approve
+    record: dict = field(default_factory=dict)
+    notified: list[str] = field(default_factory=list)
+    notify_errors: list[str] = field(default_factory=list)
+
+
+def refusal_reasons(card: Scorecard, exception_request: bool) -> tuple[list[str], list[str]]:
+    """(reasons it cannot be submitted, criteria to put to a manager as an exception)."""
+    failed = {c.id: c for c in card.criteria if not c.passed}
+    exception = [cid for cid in EXCEPTION_CRITERIA if cid in failed] if exception_request else []
+    reasons = [f"{c.id}: {c.evidence}" for cid, c in failed.items() if cid not in exception]
+    reasons += [f"{s.title}: {s.status}" + (f" ({s.findings[0].message})" if s.findings else "")
+                for s in card.sections if s.status in NOT_READY_STATUSES]
+    return reasons, exception
+
+
+def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
+    """The tracker columns the scorecard and the document fill."""
+    record = {column: card.fields.get(key, "") for key, column in DEAL_COLUMNS.items()}
+    failed = card.failed_criteria()
+    record.update(
+        score=card.score,
+        readiness="Ready" if card.ready else ("Exception requested" if exception else "Not ready"),
+        failed_criteria=", ".join(failed),
+        top_flags=" | ".join(f"{f.section}: {f.message}" for f in card.top_findings(3)),
+        exception_requested=", ".join(exception),
+        doc_link=meta.url, presales_link=meta.folder_url, doc_id=meta.doc_id,
+        scored_modified=meta.modified_time,
+    )
+    return record
+
+
+def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None) -> SubmitResult:
+    """Score, apply the acceptance criteria, and either refuse with the reasons or record the
+    study as Submitted (the same row on every later submit) and notify CS."""
+    meta = ws.handover(doc_id)
+    card = score_document(ws.read(doc_id))
+    reasons, exception = refusal_reasons(card, exception_request)
+    if reasons:
+        log.info("submit refused", extra={"doc_id": doc_id, "reasons": len(reasons), "score": card.score})
+        return SubmitResult(recorded=False, card=card, reasons=reasons, study_id=meta.study_id)
+    study_id = meta.study_id or new_study_id()
+    if not meta.study_id:  # first, so a retry after a failed tracker write reuses the id
+        meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time
+    existing = ws.tracker.get(study_id) or {}
+    record = {**existing, **study_record(card, meta, exception), "study_id": study_id}
+    when = now_iso()
+    if existing.get("stage", "") in RESUBMITTABLE:
+        record.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
+    record.update(submitted_at=when, last_updated=when, doc_changed="No", doc_modified_at_submit=meta.modified_time)
+    record.setdefault("cs_owner", "")
+    ws.tracker.upsert([record])
+    result = SubmitResult(recorded=True, card=card, study_id=study_id, exception=exception, record=record)
+    log.info("submit recorded", extra={"study_id": study_id, "doc_id": doc_id, "score": card.score,
+                                        "again": bool(existing), "exception": exception})
+    if notifier is not None:
+        result.notified, result.notify_errors = notifier.study_submitted(record, user, again=bool(existing))
+    return result
+
+
+# --- decisions, owners, stages ---------------------------------------------------------------
+
+def _study(ws: Workspace, study_id: str) -> dict:
+    record = ws.tracker.get(study_id)
+    if record is None:
+        raise FlowError(f"No study {study_id} in the tracker.", 404)
+    return record
+
+
+def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, managers) -> dict:
+    """A manager approves, rejects or requests changes (with a reason). Nobody else can."""
+    if user.lower() not in {m.lower() for m in managers}:
+        log.warning("decision refused: not a manager", extra={"study_id": study_id, "user_role": "not manager"})
+        raise FlowError("Only managers can approve or reject a Desktop Study.", 403)
+    layout = tracker_layout()
+    if decision not in layout.decisions:
+        raise FlowError(f"Unknown decision '{decision}'.")
+    if decision in ("Rejected", "Changes requested") and not reason.strip():
+        raise FlowError("Say why: a reason is required to reject or request changes.")
+    record = _study(ws, study_id)
+    if record.get("stage") != "Submitted":
+        raise FlowError(f"{study_id} is '{record.get('stage')}': only Submitted studies get a decision.", 409)
+    if decision == "Exception approved" and not record.get("exception_requested"):
+        raise FlowError(f"{study_id} did not ask for an exception.", 409)
+    stage = "Approved" if decision == "Exception approved" else decision
+    when = now_iso()
+    record.update(stage=stage, decision=decision, decision_reason=reason.strip(), decided_by=user,
+                  decided_at=when, last_updated=when)
+    ws.tracker.upsert([record])
+    log.info("decision recorded", extra={"study_id": study_id, "decision": decision})
+    return record
+
+
+def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team) -> dict:
+    if user.lower() not in {m.lower() for m in team}:
+        raise FlowError("Only CS and managers assign studies.", 403)
+    if not owner.strip():
+        raise FlowError("Choose who owns the study.")
+    record = _study(ws, study_id)
+    record.update(cs_owner=owner.strip(), last_updated=now_iso())
+    ws.tracker.upsert([record])
+    return record
+
+
+def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dict:
+    """CS move an approved study through the CS stages; manager stages are decisions."""
+    layout = tracker_layout()
+    if user.lower() not in {m.lower() for m in team}:
+        raise FlowError("Only CS and managers move studies between stages.", 403)
+    if stage not in layout.cs_stages:
+        raise FlowError(f"'{stage}' is not a CS stage ({', '.join(layout.cs_stages)}).")
+    record = _study(ws, study_id)
+    if record.get("stage") not in ("Approved", *layout.cs_stages):
+        raise FlowError(f"{study_id} is '{record.get('stage')}': it needs a manager's approval first.", 409)
+    record.update(stage=stage, last_updated=now_iso())
+    ws.tracker.upsert([record])
+    return record
+
+
+# --- scheduled refresh -----------------------------------------------------------------------
+
+@dataclass
+class RefreshResult:
+    studies: int = 0
+    rescored: int = 0
+    changed: int = 0
+    missing: int = 0
+    written: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def refresh(ws: Workspace) -> RefreshResult:
+    """Rescore submitted studies whose document changed since last scored, mark documents
+    changed since submission, and write every changed row in one batch."""
+    records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", "Draft", "Closed")]
+    result = RefreshResult(studies=len(records))
+    modified = ws.handovers_modified([r["doc_id"] for r in records])
+    dirty = []
+    for r in records:
+        current = modified.get(r["doc_id"])
+        if current is None:
+            if r.get("doc_changed") != "Document not found":
+                r["doc_changed"] = "Document not found"
+                dirty.append(r)
+            result.missing += 1
+            continue
+        changed = "Yes" if current != r.get("doc_modified_at_submit") else "No"
+        if changed == "Yes":
+            result.changed += 1
+        if current != r.get("scored_modified"):
+            try:
+                card = score_document(ws.read(r["doc_id"]))
+            except (InputError, Exception) as exc:  # one bad document must not stop the refresh
+                result.errors.append(f"{r.get('study_id')}: {exc}")
+                continue
+            r.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
+                     readiness="Ready" if card.ready else "Not ready",
+                     top_flags=" | ".join(f"{f.section}: {f.message}" for f in card.top_findings(3)),
+                     scored_modified=current)
+            result.rescored += 1
+            dirty.append(r)
+        elif changed != r.get("doc_changed"):
+            dirty.append(r)
+        r["doc_changed"] = changed
+    if dirty:
+        when = now_iso()
+        for r in dirty:
+            r["last_updated"] = when
+        ws.tracker.upsert(dirty)
+    result.written = len(dirty)
+    log.info("refresh done", extra={k: v for k, v in result.__dict__.items() if k != "errors"} | {"errors": len(result.errors)})
+    return result

@@ -1,0 +1,69 @@
+"""What the flows need from a workspace, whichever it is: the local default (folders of
+.docx and a tracker file) or Google (Drive, Docs, Sheets). The flows never know which.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from ..generators.deal import Deal
+from ..validators.document import Document
+
+
+@dataclass
+class Handover:
+    """A handover document and where it lives."""
+    doc_id: str  # Drive file id, or the path relative to the local workspace
+    name: str
+    url: str  # open the document
+    folder_url: str  # the customer's PreSales folder
+    modified_time: str  # RFC 3339, changes whenever the document does
+    study_id: str = ""  # set on first submit, kept with the document
+    created: bool = False  # True when this call made it
+
+
+class Tracker(ABC):
+    """The studies tracker: one row per study, found by study ID, never by row number."""
+
+    @abstractmethod
+    def setup(self) -> str:
+        """Create the tracker (or adopt the existing one); returns its id or path."""
+
+    @abstractmethod
+    def records(self) -> list[dict]:
+        """Every study, as {column key: text}."""
+
+    @abstractmethod
+    def upsert(self, records: list[dict]) -> None:
+        """Write these studies: rows with their study_id are updated in place, the rest are
+        appended. A fixed small number of calls however many records."""
+
+    def get(self, study_id: str) -> dict | None:
+        return next((r for r in self.records() if r.get("study_id") == study_id), None)
+
+
+class Workspace(ABC):
+    name: str
+    tracker: Tracker
+
+    @abstractmethod
+    def create_handover(self, deal: Deal) -> Handover:
+        """Find or create the customer's folder tree and a filled handover in it.
+        A second call for the same customer returns the existing document."""
+
+    @abstractmethod
+    def handover(self, doc_id: str) -> Handover:
+        """The document's metadata (name, links, modified time, study id)."""
+
+    @abstractmethod
+    def read(self, doc_id: str) -> Document:
+        """The document's content as the document model the scorer reads."""
+
+    @abstractmethod
+    def set_study_id(self, doc_id: str, study_id: str) -> str:
+        """Keep the study id with the document so a second submit updates the same row.
+        Returns the document's modified time afterwards (saving it may change it)."""
+
+    @abstractmethod
+    def handovers_modified(self, doc_ids: list[str]) -> dict[str, str]:
+        """doc id -> modified time for many documents in as few calls as possible."""

@@ -1,0 +1,177 @@
+"""The Google workspace: the customer folder tree and handover documents in Drive, filled
+and read back with the Docs API (google-api-python-client).
+
+Who acts: a service account that is a member of the customer share drive creates folders and
+copies the template (reps need no rights on the template); the rep's own token reads the open
+document (see README, "Scopes and identities").
+"""
+from __future__ import annotations
+
+import logging
+
+from ..generators.deal import Deal, safe_folder_name
+from ..rubric import Rubric, load_rubric
+from ..validators.docs_json_reader import read_docs_json
+from ..validators.document import Document
+from .base import Handover, Tracker, Workspace
+from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
+
+log = logging.getLogger("handover.google")
+
+FOLDER = "application/vnd.google-apps.folder"
+HANDOVER_KEY = "dsHandover"  # appProperties marking our handover documents
+STUDY_KEY = "studyId"
+PRESALES_KEY = "presalesFolder"
+FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
+PAGE_SIZE = 1000
+
+
+def q_string(value: str) -> str:
+    """A value quoted for a Drive `q` query."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def folder_url(folder_id: str) -> str:
+    return f"https://drive.google.com/drive/folders/{folder_id}"
+
+
+class GoogleWorkspace(Workspace):
+    name = "google"
+
+    def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
+                 shared_drive_id: str | None = None, user_docs=None,
+                 policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None):
+        """drive/docs: services acting as the service account; user_docs: a Docs service with
+        the rep's own token, used to read the open document (defaults to `docs`).
+        root_id: the folder (or shared drive id) holding the customer folders."""
+        self.drive, self.docs, self.user_docs = drive, docs, user_docs or docs
+        self.tracker = tracker
+        self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
+        self.policy = policy
+        self.rubric = rubric or load_rubric()
+        self._children: dict[str, dict[str, dict]] = {}  # folder listings, per create_handover
+
+    # --- Drive helpers -----------------------------------------------------------------
+    def _list(self, step: str, q: str, fields: str = "files(id,name,webViewLink,modifiedTime,appProperties)") -> list[dict]:
+        """Every file matching q (following pages), across the shared drive when there is one."""
+        params = {"q": q, "fields": f"nextPageToken,{fields}", "pageSize": PAGE_SIZE,
+                  "supportsAllDrives": True, "includeItemsFromAllDrives": True}
+        if self.shared_drive_id:
+            params.update(corpora="drive", driveId=self.shared_drive_id)
+        files, token = [], None
+        while True:
+            page = call(step, lambda: self.drive.files().list(pageToken=token, **params).execute(), self.policy)
+            files.extend(page.get("files", []))
+            token = page.get("nextPageToken")
+            if not token:
+                return files
+
+    def _create_folder(self, name: str, parent: str) -> dict:
+        body = {"name": name, "mimeType": FOLDER, "parents": [parent]}
+        return call(f"create folder '{name}'", lambda: self.drive.files().create(
+            body=body, fields="id,name,webViewLink", supportsAllDrives=True).execute(), self.policy)
+
+    def _child_folders(self, parent: str, name: str | None = None) -> dict[str, dict]:
+        q = f"{q_string(parent)} in parents and mimeType = {q_string(FOLDER)} and trashed = false"
+        if name is not None:
+            q += f" and name = {q_string(name)}"
+        return {f["name"]: f for f in self._list("list folders", q)}
+
+    def ensure_tree(self, customer: str) -> dict[str, str]:
+        """Find or create the customer's folder tree; returns folder path -> id ('' is the
+        customer folder). Lists only folders that already existed, creates only what is missing."""
+        name = safe_folder_name(customer)
+        found = self._child_folders(self.root_id, name).get(name)
+        ids = {"": found["id"] if found else self._create_folder(name, self.root_id)["id"]}
+        fresh = {""} if not found else set()  # folders made now have no children to list
+        for path in self.rubric.folders["tree"]:
+            parts = path.split("/")
+            for depth in range(1, len(parts) + 1):
+                sub, parent = "/".join(parts[:depth]), "/".join(parts[:depth - 1])
+                if sub in ids:
+                    continue
+                children = {} if parent in fresh else self._children_cached(ids[parent])
+                if parts[depth - 1] in children:
+                    ids[sub] = children[parts[depth - 1]]["id"]
+                else:
+                    ids[sub] = self._create_folder(parts[depth - 1], ids[parent])["id"]
+                    fresh.add(sub)
+        return ids
+
+    def _children_cached(self, folder_id: str) -> dict[str, dict]:
+        if folder_id not in self._children:
+            self._children[folder_id] = self._child_folders(folder_id)
+        return self._children[folder_id]
+
+    # --- Workspace ---------------------------------------------------------------------
+    def create_handover(self, deal: Deal) -> Handover:
+        self._children = {}
+        ids = self.ensure_tree(deal.customer)
+        folder_id = ids[self.rubric.folders["handover"]]
+        presales_id = ids[self.rubric.folders["presales"]]
+        q = (f"{q_string(folder_id)} in parents and trashed = false and "
+             f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
+        existing = self._list("find the handover", q)
+        if existing:
+            return self._handover(existing[0], created=False)
+        name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
+        body = {"name": name, "parents": [folder_id],
+                "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id}}
+        copy = call("copy the template", lambda: self.drive.files().copy(
+            fileId=self.template_id, body=body, fields=FILE_FIELDS, supportsAllDrives=True).execute(), self.policy)
+        try:
+            self._fill(copy["id"], deal)
+        except StepError as exc:
+            self._discard(copy["id"], exc)
+            raise
+        log.info("handover created", extra={"doc_id": copy["id"], "folder_id": folder_id})
+        return self.handover(copy["id"], created=True)
+
+    def _fill(self, doc_id: str, deal: Deal) -> None:
+        """Every field in one Docs batchUpdate."""
+        requests = [{"replaceAllText": {"containsText": {"text": placeholder, "matchCase": True},
+                                        "replaceText": value}}
+                    for placeholder, value in deal.replacements(self.rubric).items()]
+        if requests:
+            call("fill the handover fields", lambda: self.docs.documents().batchUpdate(
+                documentId=doc_id, body={"requests": requests}).execute(), self.policy)
+
+    def _discard(self, doc_id: str, cause: StepError) -> None:
+        """An unfilled copy must not be mistaken for a handover: delete it, or say it is there."""
+        try:
+            call("remove the unfilled copy", lambda: self.drive.files().delete(
+                fileId=doc_id, supportsAllDrives=True).execute(), self.policy)
+        except StepError as exc:
+            raise StepError(cause.step, cause.status,
+                            f"{cause.detail}; an unfilled copy is left at document {doc_id} ({exc.detail})") from exc
+
+    def handover(self, doc_id: str, created: bool = False) -> Handover:
+        meta = call("read the document's details", lambda: self.drive.files().get(
+            fileId=doc_id, fields=FILE_FIELDS, supportsAllDrives=True).execute(), self.policy)
+        return self._handover(meta, created)
+
+    def _handover(self, meta: dict, created: bool) -> Handover:
+        props = meta.get("appProperties") or {}
+        presales = props.get(PRESALES_KEY) or (meta.get("parents") or [""])[0]
+        return Handover(doc_id=meta["id"], name=meta.get("name", ""),
+                        url=meta.get("webViewLink") or f"https://docs.google.com/document/d/{meta['id']}/edit",
+                        folder_url=folder_url(presales), modified_time=meta.get("modifiedTime", ""),
+                        study_id=props.get(STUDY_KEY, ""), created=created)
+
+    def read(self, doc_id: str) -> Document:
+        data = call("read the document", lambda: self.user_docs.documents().get(
+            documentId=doc_id, includeTabsContent=True).execute(), self.policy)
+        return read_docs_json(data)
+
+    def set_study_id(self, doc_id: str, study_id: str) -> str:
+        made = call("save the study id on the document", lambda: self.drive.files().update(
+            fileId=doc_id, body={"appProperties": {STUDY_KEY: study_id, HANDOVER_KEY: "1"}},
+            fields="id,modifiedTime", supportsAllDrives=True).execute(), self.policy)
+        return made.get("modifiedTime", "")
+
+    def handovers_modified(self, doc_ids: list[str]) -> dict[str, str]:
+        """All handovers' modified times in one listing (pages of 1,000), not one call each."""
+        wanted = set(doc_ids)
+        q = f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }} and trashed = false"
+        files = self._list("list handover documents", q, fields="files(id,modifiedTime)")
+        return {f["id"]: f.get("modifiedTime", "") for f in files if f["id"] in wanted}

@@ -1,0 +1,125 @@
+"""The local tracker: an .xlsx file (opens in Excel or LibreOffice) with the Sheet's columns,
+dropdowns and colours.
+
+Every write holds an exclusive lock on a sidecar lock file (threads and processes alike) and
+replaces the file atomically (write a temporary file, fsync, rename), so concurrent requests
+lose no write and a crash mid-write never leaves a corrupt tracker.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..generators.tracker_layout import TrackerLayout, tracker_layout
+from .base import Tracker
+
+SHEET = "Studies"
+MAX_ROWS = 5000  # rows the dropdowns and colours cover
+
+
+class LocalTracker(Tracker):
+    def __init__(self, path: Path, layout: TrackerLayout | None = None):
+        self.path = Path(path)
+        self.lock_path = self.path.with_name("." + self.path.name + ".lock")
+        self.layout = layout or tracker_layout()
+
+    @contextmanager
+    def _locked(self, exclusive: bool):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def setup(self) -> str:
+        with self._locked(exclusive=True):
+            if not self.path.exists():
+                self._save(self._new_workbook())
+        return str(self.path)
+
+    def records(self) -> list[dict]:
+        if not self.path.exists():
+            return []
+        with self._locked(exclusive=False):
+            ws = load_workbook(self.path, read_only=True)[SHEET]
+            rows = list(ws.iter_rows(min_row=2, values_only=True))
+        return [self.layout.from_row(list(r)) for r in rows if r and r[0] not in (None, "")]
+
+    def upsert(self, records: list[dict]) -> None:
+        if not records:
+            return
+        with self._locked(exclusive=True):
+            wb = load_workbook(self.path) if self.path.exists() else self._new_workbook()
+            ws = wb[SHEET]
+            row_of = {str(ws.cell(row=r, column=1).value): r for r in range(2, ws.max_row + 1)
+                      if ws.cell(row=r, column=1).value not in (None, "")}
+            next_row = max(row_of.values(), default=1) + 1
+            for record in records:
+                row = row_of.get(record["study_id"])
+                if row is None:
+                    row, next_row = next_row, next_row + 1
+                    row_of[record["study_id"]] = row
+                for col, value in enumerate(self.layout.to_row(record), start=1):
+                    cell = ws.cell(row=row, column=col)
+                    cell.value = value
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # '=HYPERLINK(...)' typed by a user stays text
+            self._save(wb)
+
+    def _new_workbook(self) -> Workbook:
+        layout = self.layout
+        wb = Workbook()
+        ws = wb.active
+        ws.title = SHEET
+        ws.append(layout.headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+        for i, c in enumerate(layout.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(10, c.width // 7)
+            values = {"stage": layout.stages, "decision": layout.decisions}.get(c.kind)
+            if values:
+                dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
+                dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{MAX_ROWS}")
+                ws.add_data_validation(dv)
+        score = get_column_letter(layout.index("score") + 1)
+        stage = get_column_letter(layout.index("stage") + 1)
+        colours = layout.colours
+        bands = [("score_good", "greaterThanOrEqual", [str(colours["score_good"]["min"])]),
+                 ("score_fair", "between", [str(colours["score_fair"]["min"]), str(colours["score_good"]["min"] - 1)]),
+                 ("score_poor", "lessThan", [str(colours["score_fair"]["min"])])]
+        for band, operator, formula in bands:
+            ws.conditional_formatting.add(f"{score}2:{score}{MAX_ROWS}", CellIsRule(
+                operator=operator, formula=formula, fill=_fill(colours[band]["colour"])))
+        for name, colour in colours["stage"].items():
+            ws.conditional_formatting.add(f"{stage}2:{stage}{MAX_ROWS}", CellIsRule(
+                operator="equal", formula=[f'"{name}"'], fill=_fill(colour)))
+        return wb
+
+    def _save(self, wb: Workbook) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".xlsx", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                wb.save(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _fill(hex_colour: str) -> PatternFill:
+    colour = hex_colour.lstrip("#").upper()
+    return PatternFill(start_color=colour, end_color=colour, fill_type="solid")

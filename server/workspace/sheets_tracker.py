@@ -1,0 +1,184 @@
+"""The tracker as a Google Sheet, through gspread.
+
+Set-up is one spreadsheets.batchUpdate (frozen header, dropdowns, colours, protected manager
+columns, widths) plus one header write. Rows are found by study ID in one read; any number of
+studies is written with one values.batchUpdate (existing rows) and one values.append (new
+rows), always with valueInputOption=RAW so typed text never becomes a formula.
+"""
+from __future__ import annotations
+
+import threading
+
+import gspread
+
+from ..generators.tracker_layout import TrackerLayout, tracker_layout
+from .base import Tracker
+from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
+
+SHEET = "Studies"
+PROTECTION_NOTE = "Manager decision columns (only managers edit)"
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(key: str) -> threading.Lock:
+    """One writer per tracker in this process: find-then-write must not interleave."""
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _rgb(hex_colour: str) -> dict:
+    h = hex_colour.lstrip("#")
+    return {"red": int(h[0:2], 16) / 255, "green": int(h[2:4], 16) / 255, "blue": int(h[4:6], 16) / 255}
+
+
+class SheetsTracker(Tracker):
+    def __init__(self, gc: gspread.Client, spreadsheet_id: str | None = None, managers: tuple[str, ...] = (),
+                 editors: tuple[str, ...] = (), title: str = "Desktop Study tracker", folder_id: str | None = None,
+                 policy: RetryPolicy = DEFAULT_POLICY, layout: TrackerLayout | None = None):
+        """managers: who may edit the decision columns; editors: also allowed there (the
+        service account writing decisions on the managers' behalf)."""
+        self.gc, self.spreadsheet_id = gc, spreadsheet_id
+        self.managers, self.editors = tuple(managers), tuple(editors)
+        self.title, self.folder_id, self.policy = title, folder_id, policy
+        self.layout = layout or tracker_layout()
+        self.last_col = column_letter(len(self.layout.columns) - 1)
+
+    @property
+    def _id(self) -> str:
+        if not self.spreadsheet_id:
+            raise StepError("open the tracker", 0, "no tracker configured: run `handover setup` first")
+        return self.spreadsheet_id
+
+    @property
+    def _http(self):
+        """gspread's HTTP client: one method, one API call (no metadata fetched on the side)."""
+        return self.gc.http_client
+
+    # --- set-up ------------------------------------------------------------------------
+    def setup(self) -> str:
+        """Create the tracker (or adopt the configured one) and format it: 4 calls to create,
+        3 to adopt (metadata, header, one batchUpdate)."""
+        if not self.spreadsheet_id:
+            made = call("create the tracker", lambda: self._http.request(
+                "post", "https://www.googleapis.com/drive/v3/files", params={"supportsAllDrives": True},
+                json={"name": self.title, "mimeType": "application/vnd.google-apps.spreadsheet",
+                      **({"parents": [self.folder_id]} if self.folder_id else {})}).json(), self.policy)
+            self.spreadsheet_id = made["id"]
+        meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id), self.policy)
+        sheets = meta.get("sheets", [])
+        ours = next((s for s in sheets if s["properties"]["title"] == SHEET), None) or sheets[0]
+        sheet_id = ours["properties"]["sheetId"]
+        title = ours["properties"]["title"].replace("'", "''")
+        header = call("read the tracker header", lambda: self._http.values_get(self._id, f"'{title}'!1:1"), self.policy)
+        current = (header.get("values") or [[]])[0]
+        if current and current[: len(self.layout.headers)] != self.layout.headers:
+            raise StepError("adopt the tracker", 0, f"its header row is not the tracker's: {current[:5]}...")
+        requests = self._format_requests(sheet_id, ours)
+        call("format the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}), self.policy)
+        if not current:
+            call("write the tracker header", lambda: self._http.values_update(
+                self._id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW"},
+                body={"values": [self.layout.headers]}), self.policy)
+        return self.spreadsheet_id
+
+    def _format_requests(self, sheet_id: int, sheet: dict) -> list[dict]:
+        layout, cols = self.layout, self.layout.columns
+        grid = lambda c: {"sheetId": sheet_id, "startRowIndex": 1, "startColumnIndex": c, "endColumnIndex": c + 1}  # noqa: E731
+        requests: list[dict] = [{"updateSheetProperties": {
+            "properties": {"sheetId": sheet_id, "title": SHEET,
+                           "gridProperties": {"frozenRowCount": 1, "columnCount": max(len(cols), 26)}},
+            "fields": "title,gridProperties.frozenRowCount,gridProperties.columnCount"}},
+            {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
+                            "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
+                            "fields": "userEnteredFormat.textFormat.bold"}}]
+        for i, c in enumerate(cols):
+            requests.append({"updateDimensionProperties": {
+                "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": i, "endIndex": i + 1},
+                "properties": {"pixelSize": c.width}, "fields": "pixelSize"}})
+            values = {"stage": layout.stages, "decision": layout.decisions}.get(c.kind)
+            if values:
+                requests.append({"setDataValidation": {"range": grid(i), "rule": {
+                    "condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": v} for v in values]},
+                    "strict": True, "showCustomUi": True}}})
+        requests += self._colour_requests(sheet_id, sheet, grid)
+        requests += self._protection_requests(sheet_id, sheet)
+        return requests
+
+    def _colour_requests(self, sheet_id: int, sheet: dict, grid) -> list[dict]:
+        if sheet.get("conditionalFormats"):
+            return []  # adopted tracker already coloured: do not stack duplicates
+        colours, out = self.layout.colours, []
+        score = grid(self.layout.index("score"))
+        for band in ("score_good", "score_fair", "score_poor"):
+            rule = colours[band]
+            out.append({"addConditionalFormatRule": {"index": len(out), "rule": {"ranges": [score], "booleanRule": {
+                "condition": {"type": "NUMBER_GREATER_THAN_EQ", "values": [{"userEnteredValue": str(rule["min"])}]},
+                "format": {"backgroundColor": _rgb(rule["colour"])}}}}})
+        stage = grid(self.layout.index("stage"))
+        for name, colour in colours["stage"].items():
+            out.append({"addConditionalFormatRule": {"index": len(out), "rule": {"ranges": [stage], "booleanRule": {
+                "condition": {"type": "TEXT_EQ", "values": [{"userEnteredValue": name}]},
+                "format": {"backgroundColor": _rgb(colour)}}}}})
+        return out
+
+    def _protection_requests(self, sheet_id: int, sheet: dict) -> list[dict]:
+        out = []
+        existing = [p for p in sheet.get("protectedRanges", []) if p.get("description") == PROTECTION_NOTE]
+        out += [{"deleteProtectedRange": {"protectedRangeId": p["protectedRangeId"]}} for p in existing]
+        for start, end in self._manager_column_spans():
+            out.append({"addProtectedRange": {"protectedRange": {
+                "range": {"sheetId": sheet_id, "startRowIndex": 1, "startColumnIndex": start, "endColumnIndex": end},
+                "description": PROTECTION_NOTE, "warningOnly": False,
+                "editors": {"users": sorted(set(self.managers) | set(self.editors))}}}})
+        return out
+
+    def _manager_column_spans(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for i, c in enumerate(self.layout.columns):
+            if c.manager_only:
+                if spans and spans[-1][1] == i:
+                    spans[-1] = (spans[-1][0], i + 1)
+                else:
+                    spans.append((i, i + 1))
+        return spans
+
+    # --- rows ----------------------------------------------------------------------------
+    def records(self) -> list[dict]:
+        data = call("read the tracker", lambda: self._http.values_get(
+            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "UNFORMATTED_VALUE"}), self.policy)
+        return [self.layout.from_row(r) for r in data.get("values", []) if r and str(r[0]).strip()]
+
+    def upsert(self, records: list[dict]) -> None:
+        """The ID column is re-read under the lock right before writing, so a row moved by a
+        user sorting the sheet is still the row written."""
+        if not records:
+            return
+        with _lock_for(self._id):
+            ids = call("find studies in the tracker", lambda: self._http.values_get(self._id, f"'{SHEET}'!A:A"), self.policy)
+            row_of = {str(r[0]): i + 1 for i, r in enumerate(ids.get("values", [])) if r and i > 0}
+            updates, new = [], []
+            for record in records:
+                row = self.layout.to_row(record)
+                if record["study_id"] in row_of:
+                    n = row_of[record["study_id"]]
+                    updates.append({"range": f"'{SHEET}'!A{n}:{self.last_col}{n}", "values": [row]})
+                else:
+                    new.append(row)
+            if updates:
+                call("update studies in the tracker", lambda: self._http.values_batch_update(
+                    self._id, {"valueInputOption": "RAW", "data": updates}), self.policy)
+            if new:
+                call("add studies to the tracker", lambda: self._http.values_append(
+                    self._id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+                    body={"values": new}), self.policy)
