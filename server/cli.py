@@ -63,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--contact", default="")
     e.set_defaults(run=_email)
 
+    u = sub.add_parser("setup", help="set up the tracker (local), or the template and tracker on Google")
+    u.add_argument("--workspace", help="local workspace folder")
+    u.add_argument("--google", action="store_true", help="set up on Google Drive and Sheets")
+    u.add_argument("--customers-root", default="", help="Drive folder or shared drive id holding customer folders")
+    u.add_argument("--shared-drive", default="", help="shared drive id, when customers live in one")
+    u.add_argument("--tracker-id", default="", help="adopt this existing tracker Sheet")
+    u.add_argument("--managers", default="", help="comma-separated emails allowed to decide")
+    u.add_argument("--service-account", default="", help="the service account email (editor of the decision columns)")
+    u.add_argument("--endpoint", default="", help=argparse.SUPPRESS)  # tests: the local fake of the APIs
+    u.set_defaults(run=_setup)
+
     d = sub.add_parser("demo", help="first run: sample customer, handovers and their scores")
     d.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
     d.set_defaults(run=_demo)
@@ -110,6 +121,20 @@ def _score(args) -> int:
 
 def _email(args) -> int:
     print(data_request_email(args.industry, args.customer, rep=args.rep, contact=args.contact), end="")
+    return EXIT_OK
+
+
+def _setup(args) -> int:
+    if not args.google:
+        ws = LocalWorkspace(args.workspace)
+        print(f"Local tracker: {ws.tracker.setup()}")
+        return EXIT_OK
+    from .google_setup import setup_google
+    lines = setup_google(customers_root=args.customers_root, shared_drive=args.shared_drive,
+                         tracker_id=args.tracker_id, managers=args.managers,
+                         service_account=args.service_account, endpoint=args.endpoint)
+    print("Put these in app.yaml's env_variables:")
+    print("\n".join(lines))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .generators.deal import Deal
+from .locks import named_lock
 from .generators.tracker_layout import tracker_layout
 from .validators.document import InputError
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
@@ -95,6 +96,11 @@ def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
 def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None) -> SubmitResult:
     """Score, apply the acceptance criteria, and either refuse with the reasons or record the
     study as Submitted (the same row on every later submit) and notify CS."""
+    with named_lock(f"submit:{ws.name}:{doc_id}"):  # two clicks on Submit make one study
+        return _submit(ws, doc_id, user, exception_request, notifier)
+
+
+def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, notifier) -> SubmitResult:
     meta = ws.handover(doc_id)
     card = score_document(ws.read(doc_id))
     reasons, exception = refusal_reasons(card, exception_request)

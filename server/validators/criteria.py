@@ -16,6 +16,7 @@ from .document import Block
 from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
 from .sections import SplitDocument
+from .stakeholders import read_stakeholders
 from .text import Lexicon, normalise, sentences
 
 MIN_DEAL_SIZE = 50_000
@@ -103,11 +104,11 @@ def _deal_size(ev: Evidence) -> Criterion:
 
 
 def _stakeholders(ev: Evidence) -> Criterion:
-    rows = _stakeholder_rows(ev.blocks("stakeholders"), ev.lexicon)
-    if not rows:
+    people = read_stakeholders(ev.blocks("stakeholders"), ev.lexicon)
+    if not people:
         return Criterion("stakeholders", False, "No stakeholders listed.")
-    committed = [name for name, ok in rows if ok]
-    summary = f"{len(committed)} of {len(rows)} stakeholders engaged, demoed and committed"
+    committed = [p.name for p in people if p.all_three]
+    summary = f"{len(committed)} of {len(people)} stakeholders engaged, demoed and committed"
     if committed:
         summary += ": " + ", ".join(committed[:5])
     passed = len(committed) >= MIN_COMMITTED_STAKEHOLDERS
@@ -116,50 +117,9 @@ def _stakeholders(ev: Evidence) -> Criterion:
     return Criterion("stakeholders", passed, summary + ".")
 
 
-def _stakeholder_rows(blocks: list[Block], lexicon: Lexicon) -> list[tuple[str, bool]]:
-    """(who, engaged and demoed and committed) for each stakeholder row or list item."""
-    rows: list[tuple[str, bool]] = []
-    for block in blocks:
-        if block.kind == "table" and block.rows:
-            header = [normalise(c) for c in block.rows[0]]
-            cols = {k: _column(header, k) for k in ("engag", "demo", "commit")}
-            if all(c is not None for c in cols.values()):
-                for row in block.rows[1:]:
-                    if not any(c.strip() for c in row):
-                        continue
-                    answers = [lexicon.is_yes(row[c]) if c < len(row) else False for c in cols.values()]
-                    rows.append((row[0].strip() or "(unnamed)", all(a is True for a in answers)))
-                continue
-            for row in block.rows:
-                text = " ".join(row)
-                if text.strip():
-                    rows.append((row[0].strip(), _says_all_three(text)))
-        elif block.kind in ("list_item", "paragraph"):
-            for line in _lines(block.text):
-                rows.append((line.split(",")[0].split("(")[0].split(" - ")[0].strip()[:40], _says_all_three(line)))
-    return rows
-
-
 def _lines(text: str) -> list[str]:
-    """A paragraph about several people or items, one sentence (or ';' part) each."""
+    """A paragraph about several items, one sentence (or ';' part) each."""
     return [p.strip() for s in sentences(text) for p in s.split(";") if p.strip()]
-
-
-def _column(header: list[str], stem: str) -> int | None:
-    for i, name in enumerate(header):
-        if stem in name:
-            return i
-    return None
-
-
-def _says_all_three(text: str) -> bool:
-    t = text.lower()
-    checks = (r"engag", r"demo", r"commit")
-    for stem in checks:
-        m = re.search(rf"(\bnot\s+(?:yet\s+)?|\bno\s+|\bun)?{stem}\w*", t)
-        if not m or m.group(1):
-            return False
-    return True
 
 
 def _use_cases(ev: Evidence) -> Criterion:

@@ -7,26 +7,15 @@ rows), always with valueInputOption=RAW so typed text never becomes a formula.
 """
 from __future__ import annotations
 
-import threading
-
 import gspread
 
+from ..locks import named_lock
 from ..generators.tracker_layout import TrackerLayout, tracker_layout
 from .base import Tracker
 from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
 
 SHEET = "Studies"
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
-
-
-def _lock_for(key: str) -> threading.Lock:
-    """One writer per tracker in this process: find-then-write must not interleave."""
-    with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
-
-
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -164,7 +153,7 @@ class SheetsTracker(Tracker):
         user sorting the sheet is still the row written."""
         if not records:
             return
-        with _lock_for(self._id):
+        with named_lock(f"tracker:{self._id}"):  # find-then-write must not interleave
             ids = call("find studies in the tracker", lambda: self._http.values_get(self._id, f"'{SHEET}'!A:A"), self.policy)
             row_of = {str(r[0]): i + 1 for i, r in enumerate(ids.get("values", [])) if r and i > 0}
             updates, new = [], []

@@ -1,0 +1,55 @@
+"""Configuration from the environment (app.yaml's env_variables, or the shell).
+
+Nothing secret lives here: the service account's key comes from Application Default
+Credentials (App Engine's own service account), never from this file or the logs.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
+
+
+@dataclass
+class Config:
+    mode: str = "local"  # local | google
+    workspace: str = "workspace"  # local mode: the folder of customer folders
+    template_id: str = ""
+    tracker_id: str = ""
+    customers_root_id: str = ""  # the folder or shared drive holding customer folders
+    shared_drive_id: str = ""
+    managers: tuple[str, ...] = ()
+    cs_team: tuple[str, ...] = ()
+    cs_emails: tuple[str, ...] = ()  # who is emailed on submit
+    chat_webhook: str = ""
+    addon_service_account: str = ""  # the add-on's identity: the email in Google's system ID token
+    public_base_url: str = ""  # https://PROJECT.appspot.com: the audience of Google's tokens
+    local_auth: bool = False  # accept unsigned local requests (the preview); never in production
+    google_endpoint: str = ""  # tests only: the local fake of the Google APIs
+    certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    cron_header_required: bool = True
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env=None) -> "Config":
+        env = os.environ if env is None else env
+        return cls(
+            mode=env.get("HANDOVER_MODE", "local"),
+            workspace=env.get("HANDOVER_WORKSPACE", "workspace"),
+            template_id=env.get("HANDOVER_TEMPLATE_ID", ""),
+            tracker_id=env.get("HANDOVER_TRACKER_ID", ""),
+            customers_root_id=env.get("HANDOVER_CUSTOMERS_ROOT_ID", ""),
+            shared_drive_id=env.get("HANDOVER_SHARED_DRIVE_ID", ""),
+            managers=_list(env.get("HANDOVER_MANAGERS")),
+            cs_team=_list(env.get("HANDOVER_CS_TEAM")),
+            cs_emails=_list(env.get("HANDOVER_CS_EMAILS")),
+            chat_webhook=env.get("HANDOVER_CHAT_WEBHOOK", ""),
+            addon_service_account=env.get("HANDOVER_ADDON_SERVICE_ACCOUNT", "").lower(),
+            public_base_url=env.get("HANDOVER_PUBLIC_BASE_URL", "").rstrip("/"),
+            local_auth=env.get("HANDOVER_LOCAL_AUTH", "") == "1",
+            google_endpoint=env.get("HANDOVER_GOOGLE_ENDPOINT", ""),
+            certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
+        )
