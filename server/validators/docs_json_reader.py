@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from .document import Block, Document, InputError, clean_text, typed_list_item
+from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
 
 _HEADING = re.compile(r"^HEADING_(\d)$")
 MAX_DEPTH = 50  # tables nested in tables: deeper than this is ignored, not a crash
@@ -99,12 +99,17 @@ def _paragraph(p: dict) -> Block | None:
         return Block(kind="heading", text=text, level=0)
     if p.get("bullet") is not None:
         level = (p.get("bullet") or {}).get("nestingLevel") or 0
-        return Block(kind="list_item", text=typed_list_item(text) or text, level=int(level) if str(level).isdigit() else 0)
+        return Block(kind="list_item", text=typed_list_item(text) or text, level=int(level) if str(level).isdigit() else 0,
+                     lead=_bold(runs)[1])
     if (item := typed_list_item(text)) is not None:
         return Block(kind="list_item", text=item)
-    text_runs = [e["textRun"] for e in runs if isinstance(e.get("textRun"), dict) and (e["textRun"].get("content") or "").strip()]
-    bold = bool(text_runs) and all((r.get("textStyle") or {}).get("bold") for r in text_runs)
-    return Block(kind="paragraph", text=text, bold=bold)
+    bold, lead = _bold(runs)
+    return Block(kind="paragraph", text=text, bold=bold, lead=lead)
+
+
+def _bold(runs: list[dict]) -> tuple[bool, str]:
+    return bold_runs([(str(e["textRun"].get("content") or ""), bool((e["textRun"].get("textStyle") or {}).get("bold")))
+                      for e in runs if isinstance(e.get("textRun"), dict)])
 
 
 def _element_text(e: dict) -> str:

@@ -18,6 +18,7 @@ class Block:
     text: str = ""
     level: int = 0  # heading level 1..6 (0 = Title); list nesting level
     bold: bool = False  # every run of the paragraph is bold: a heading candidate
+    lead: str = ""  # the bold words a paragraph starts with ("Business case:" then plain text)
     rows: list[list[str]] = field(default_factory=list)  # table cells as text
 
     @property
@@ -61,3 +62,17 @@ def clean_text(text: str) -> str:
     no variation selectors, whitespace (no-break, tabs, line breaks) as single spaces."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return _BLANKS.sub(" ", text).strip()
+
+
+def bold_runs(runs: list[tuple[str, bool]]) -> tuple[bool, str]:
+    """(every run bold, the bold text the paragraph starts with) from (text, bold) runs."""
+    runs = [(t, b) for t, b in runs if t.strip()]
+    if not runs:
+        return False, ""
+    lead = []
+    for text, bold in runs:
+        if not bold:
+            break
+        lead.append(text)
+    all_bold = len(lead) == len(runs)
+    return all_bold, "" if all_bold else clean_text("".join(lead))

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .document import Block, Document, InputError, clean_text, typed_list_item
+from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -96,10 +96,12 @@ def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
     if style.strip().lower() == "title":
         return Block(kind="heading", text=text, level=0)
     if _is_list(p, style):
-        return Block(kind="list_item", text=typed_list_item(text) or text, level=_list_level(p))
+        _, lead = bold_runs([(r.text, bool(r.bold)) for r in p.runs])
+        return Block(kind="list_item", text=typed_list_item(text) or text, level=_list_level(p), lead=lead)
     if (item := typed_list_item(text)) is not None:
         return Block(kind="list_item", text=item)
-    return Block(kind="paragraph", text=text, bold=_all_bold(p, style_bold))
+    bold, lead = bold_runs([(r.text, bool(r.bold or (r.bold is None and style_bold))) for r in p.runs])
+    return Block(kind="paragraph", text=text, bold=bold, lead=lead)
 
 
 def _is_list(p: Paragraph, style: str) -> bool:
@@ -114,13 +116,6 @@ def _list_level(p: Paragraph) -> int:
     if ppr is not None and ppr.numPr is not None and ppr.numPr.ilvl is not None:
         return int(ppr.numPr.ilvl.val or 0)
     return 0
-
-
-def _all_bold(p: Paragraph, style_bold: bool) -> bool:
-    runs = [r for r in p.runs if r.text.strip()]
-    if not runs:
-        return False
-    return all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
 def _table_rows(table: Table) -> list[list[str]]:

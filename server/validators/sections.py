@@ -23,7 +23,7 @@ _MAX_HEADING_WORDS = 12
 class FoundSection:
     section: Section
     heading: str  # the heading text as written in the document
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # shared when one heading names two sections
 
 
 @dataclass
@@ -35,9 +35,20 @@ class SplitDocument:
     def blocks(self, key: str) -> list[Block]:
         return self.found[key].blocks if key in self.found else []
 
+    def shared(self, key_a: str, key_b: str) -> bool:
+        """Both sections sit under one heading ('Timelines & next steps')."""
+        a, b = self.found.get(key_a), self.found.get(key_b)
+        return a is not None and b is not None and a.blocks is b.blocks
+
+
+_PARTS = re.compile(r"\s*(?:/|\(|\)|&|\+|,|;|\band\b|\by\b|\s[-–—]\s)\s*", re.I)
+
 
 class HeadingMatcher:
-    """Maps heading text to a rubric section, exact names first, then close spellings."""
+    """Maps heading text to rubric sections: exact names first, then a known name followed by
+    a few words ('Business case (draft)'), then close spellings; a heading that names two
+    sections ('Timelines & next steps') or says one twice in two languages
+    ('Cronograma / timelines') is split at '/', '&', 'and', brackets and dashes."""
 
     def __init__(self, rubric: Rubric):
         self.names: dict[str, Section] = {}
@@ -46,72 +57,117 @@ class HeadingMatcher:
                 self.names.setdefault(_heading_key(name), section)
         self.by_length = sorted(self.names, key=len, reverse=True)
 
-    def match(self, text: str, strict: bool = False) -> Section | None:
+    def match(self, text: str, strict: bool = False) -> list[Section]:
+        whole = self._one(text, "exact" if strict else "fuzzy")
+        if whole is not None:
+            return [whole]
+        if strict or len(_heading_key(text).split()) > _MAX_HEADING_WORDS:
+            return []  # plain lines must name a section exactly; only headings are split
+        out: list[Section] = []
+        for part in _PARTS.split(text):
+            section = self._one(part, "prefix") if part and part.strip() else None
+            if section is not None and section not in out:
+                out.append(section)
+        return out
+
+    def _one(self, text: str, how: str) -> Section | None:
         name = _heading_key(text)
         if not name or len(name.split()) > _MAX_HEADING_WORDS:
             return None
         if name in self.names:
             return self.names[name]
-        if strict:
+        if how == "exact":
             return None
-        for known in self.by_length:  # "Business case (draft)", "Stakeholders - customer side"
+        for known in self.by_length:
             if len(known) >= 4 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 4:
                 return self.names[known]
+        if how == "prefix":
+            return None
         close = difflib.get_close_matches(name, self.by_length, n=1, cutoff=0.86)
         return self.names[close[0]] if close else None
 
 
-def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
-    matcher = HeadingMatcher(rubric)
-    found: dict[str, FoundSection] = {}
-    preamble: list[Block] = []
-    unassigned: list[Block] = []
-    current: FoundSection | None = None
-    current_level = 1
-    headed = False  # a section was opened by a real heading: lead-ins no longer open sections
+class _Splitter:
+    """Walks the blocks once, opening sections at headings, bold lines and lead-ins."""
 
-    def open_section(section: Section, heading: str, level: int) -> FoundSection:
-        nonlocal current_level
-        current_level = level
-        if section.key not in found:
-            found[section.key] = FoundSection(section, heading)
-        return found[section.key]
+    def __init__(self, rubric: Rubric):
+        self.matcher = HeadingMatcher(rubric)
+        self.found: dict[str, FoundSection] = {}
+        self.preamble: list[Block] = []
+        self.unassigned: list[Block] = []
+        self.current: list[Block] | None = None  # where content goes now
+        self.current_sections: list[Section] = []
+        self.level = 1
+        self.headed = False  # a real heading or bold line was seen: plain lead-ins stop opening sections
 
-    for block in doc.blocks:
-        if block.is_title:
-            continue
-        if block.kind == "heading":
-            section = matcher.match(block.text)
-            if section is not None:
-                current = open_section(section, block.text, block.level)
-                headed = True
-                continue
-            if current is not None and block.level <= current_level and not part_named(block.text, current.section.parts):
-                current = None  # an unknown section at the same level ends the current one
-                unassigned.append(block)
-                continue
-        elif block.kind in ("paragraph", "list_item") and len(words(block.text)) <= _MAX_HEADING_WORDS:
-            section = matcher.match(block.text, strict=not block.bold)
-            if section is not None and (block.bold or block.kind == "list_item" or _looks_like_heading(block.text)):
-                current = open_section(section, block.text, current_level if current else 1)
-                headed = headed or block.bold
-                continue
-        if block.kind in ("paragraph", "list_item") and not headed:
-            lead = _LEAD_IN.match(block.text)
-            if lead:
-                section = matcher.match(lead.group(1), strict=True)
-                if section is not None:
-                    current = open_section(section, lead.group(1), current_level if current else 1)
-                    current.blocks.append(Block(kind=block.kind, text=lead.group(2).strip(), level=block.level))
-                    continue
-        if current is not None:
-            current.blocks.append(block)
-        elif found:
-            unassigned.append(block)
+    def open(self, sections: list[Section], heading: str, level: int) -> None:
+        blocks = next((self.found[s.key].blocks for s in sections if s.key in self.found), None)
+        blocks = blocks if blocks is not None else []
+        for section in sections:
+            self.found.setdefault(section.key, FoundSection(section, heading, blocks))
+        self.current = self.found[sections[0].key].blocks
+        self.current_sections, self.level = sections, level
+
+    def add(self, block: Block) -> None:
+        if self.current is not None:
+            self.current.append(block)
+        elif self.found:
+            self.unassigned.append(block)
         else:
-            preamble.append(block)
-    _adopt_fields_table(found, preamble, rubric)
-    return SplitDocument(found=found, preamble=preamble, unassigned=unassigned)
+            self.preamble.append(block)
+
+    def in_parts(self, text: str) -> bool:
+        return any(part_named(text, s.parts) for s in self.current_sections)
+
+    def feed(self, block: Block) -> None:
+        if block.is_title:
+            return
+        if block.kind == "heading":
+            sections = self.matcher.match(block.text)
+            if sections:
+                self.open(sections, block.text, block.level)
+                self.headed = True
+            elif self.current is not None and block.level <= self.level and not self.in_parts(block.text):
+                self.current = None  # an unknown heading at the same level ends the section
+                self.current_sections = []
+                self.unassigned.append(block)
+            else:
+                self.add(block)
+            return
+        if block.kind not in ("paragraph", "list_item"):
+            self.add(block)
+            return
+        if block.lead and not self.in_parts(block.lead):
+            sections = self.matcher.match(block.lead.rstrip(":.-–— "))
+            if sections:  # "**Business case:** started with ..."
+                self.open(sections, block.lead, self.level if self.current is not None else 1)
+                self.headed = True
+                rest = block.text[len(block.lead):].lstrip(" :.-–—")
+                if rest:
+                    self.add(Block(kind=block.kind, text=rest, level=block.level))
+                return
+        if len(words(block.text)) <= _MAX_HEADING_WORDS:
+            sections = self.matcher.match(block.text, strict=not block.bold)
+            if sections and (block.bold or block.kind == "list_item" or _looks_like_heading(block.text)):
+                self.open(sections, block.text, self.level if self.current is not None else 1)
+                self.headed = self.headed or block.bold
+                return
+        if not self.headed:
+            lead = _LEAD_IN.match(block.text)
+            sections = self.matcher.match(lead.group(1), strict=True) if lead else []
+            if sections:  # "Business case: we estimate ..." in a document without headings
+                self.open(sections, lead.group(1), self.level if self.current is not None else 1)
+                self.add(Block(kind=block.kind, text=lead.group(2).strip(), level=block.level))
+                return
+        self.add(block)
+
+
+def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
+    splitter = _Splitter(rubric)
+    for block in doc.blocks:
+        splitter.feed(block)
+    _adopt_fields_table(splitter.found, splitter.preamble, rubric)
+    return SplitDocument(found=splitter.found, preamble=splitter.preamble, unassigned=splitter.unassigned)
 
 
 def _adopt_fields_table(found: dict[str, FoundSection], preamble: list[Block], rubric: Rubric) -> None:

@@ -1,0 +1,187 @@
+"""Every flow of the spec against the stateful fake of Drive, Docs and Sheets, through the
+real google-api-python-client and gspread."""
+import pytest
+
+from server import flows
+from server.generators.deal import Deal
+from server.generators.tracker_layout import tracker_layout
+from server.validators.docx_reader import read_docx
+from server.validators.scorer import score_document
+from server.workspace.retry import StepError
+from tests.google_env import MANAGERS, fake, google_workspace  # noqa: F401
+from tests.handover_builder import GOOD, to_docx
+
+DEAL = Deal.from_input({"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
+                        "deal_size": "180,000", "currency": "AUD", "rigs": "4", "region": "WA"})
+TREE = ["Sales", "PreSales", "Solutions Demo", "Desktop Study", "DS Handover Doc", "DS Data", "POC",
+        "Implementation", "Account Management", "Customer 360"]
+
+
+def folder_names(fake, parent):
+    return sorted(f["name"] for f in fake.children(parent))
+
+
+@pytest.mark.parametrize("shared_drive", [False, True], ids=["my-drive", "shared-drive"])
+def test_create_handover_makes_the_tree_and_one_filled_copy_even_when_run_twice(fake, shared_drive):
+    ws = google_workspace(fake, shared_drive=shared_drive)
+    first = flows.create_handover(ws, DEAL)
+    second = flows.create_handover(ws, DEAL)
+    assert first.created and not second.created and first.doc_id == second.doc_id
+    customers = fake.children(ws.root_id)
+    assert [c["name"] for c in customers] == ["Red Rock Drilling"]
+    all_names = sorted(f["name"] for f in fake.drive_files.values()
+                       if f.get("mimeType") == "application/vnd.google-apps.folder" and f["name"] in TREE)
+    assert all_names == sorted(TREE)  # each folder once, even after the second run
+    doc = fake.get_file(first.doc_id)
+    assert doc["name"] == "Red Rock Drilling - Desktop Study Handover"
+    assert fake.get_file(doc["parents"][0])["name"] == "DS Handover Doc"
+    if shared_drive:
+        assert doc.get("driveId") == ws.shared_drive_id
+    text = fake.document_text(first.doc_id)
+    assert "Red Rock Drilling" in text and "AUD 180,000" in text and "[Customer]" not in text
+    assert "[Region]" not in text and "WA" in text
+
+
+def test_fill_is_one_docs_batch_update(fake):
+    ws = google_workspace(fake)
+    fake.reset_calls()
+    flows.create_handover(ws, DEAL)
+    assert fake.calls.get("docs.documents.batchUpdate") == 1
+    assert fake.calls.get("drive.files.copy") == 1
+
+
+def test_a_failed_fill_leaves_no_unfilled_copy_behind(fake):
+    ws = google_workspace(fake)
+    fake.fail_next(10, status=500, endpoint="docs.documents.batchUpdate")
+    with pytest.raises(StepError) as err:
+        flows.create_handover(ws, DEAL)
+    assert "fill the handover fields" in str(err.value)
+    fake.clear_faults()
+    assert not [f for f in fake.drive_files.values() if f["name"].endswith("Desktop Study Handover")]
+    assert flows.create_handover(ws, DEAL).created  # a clean retry works
+
+
+def test_retries_recover_from_429_and_500(fake):
+    ws = google_workspace(fake)
+    fake.fail_next(2, status=429)
+    fake.fail_next(1, status=500, endpoint="drive.files.copy")
+    made = flows.create_handover(ws, DEAL)
+    assert made.created and "Red Rock Drilling" in fake.document_text(made.doc_id)
+
+
+def test_read_back_scores_the_same_as_the_docx(fake):
+    ws = google_workspace(fake)
+    data = to_docx(GOOD)
+    doc_id = _upload_docx(ws, data)
+    from_google = flows.check(ws, doc_id)
+    from_docx = score_document(read_docx(data))
+    assert from_google.to_dict()["sections"] == from_docx.to_dict()["sections"]
+    assert from_google.failed_criteria() == from_docx.failed_criteria() == []
+    assert from_google.score == from_docx.score == 100
+
+
+def _upload_docx(ws, data):
+    from googleapiclient.http import MediaInMemoryUpload
+    media = MediaInMemoryUpload(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    made = ws.drive.files().create(body={"name": "Good handover", "mimeType": "application/vnd.google-apps.document"},
+                                   media_body=media, fields="id").execute()
+    return made["id"]
+
+
+def test_tracker_setup_in_one_batch_update_with_header_dropdowns_and_protection(fake):
+    ws = google_workspace(fake)
+    sheet = fake.get_spreadsheet(ws.tracker.spreadsheet_id)
+    props = sheet["sheets"][0]["properties"]
+    assert props["title"] == "Studies" and props["gridProperties"]["frozenRowCount"] == 1
+    header = fake.get_values(ws.tracker.spreadsheet_id, "Studies")[0]
+    assert header == tracker_layout().headers
+    protected = sheet["sheets"][0].get("protectedRanges", [])
+    assert protected and set(MANAGERS) <= set(protected[0]["editors"]["users"])
+    fake.reset_calls()
+    ws.tracker.setup()  # adopting the same tracker again does not stack protections
+    assert fake.calls.get("sheets.spreadsheets.batchUpdate") == 1
+    assert len(fake.get_spreadsheet(ws.tracker.spreadsheet_id)["sheets"][0]["protectedRanges"]) == len(protected)
+
+
+def test_submit_records_one_row_and_a_second_submit_updates_it(fake):
+    ws = google_workspace(fake)
+    doc_id = _upload_docx(ws, to_docx(GOOD))
+    first = flows.submit(ws, doc_id, "sam.rep@example.com")
+    assert first.recorded and first.study_id.startswith("DS-")
+    assert fake.get_file(doc_id)["appProperties"]["studyId"] == first.study_id
+    second = flows.submit(ws, doc_id, "sam.rep@example.com")
+    assert second.study_id == first.study_id
+    rows = fake.get_values(ws.tracker.spreadsheet_id, "Studies")[1:]
+    assert len(rows) == 1 and rows[0][0] == first.study_id
+    record = ws.tracker.get(first.study_id)
+    assert record["stage"] == "Submitted" and record["customer"] == "Red Rock Drilling Pty Ltd"
+    assert record["score"] in ("100", 100)
+
+
+def test_submit_refuses_a_thin_doc_and_writes_nothing(fake):
+    ws = google_workspace(fake)
+    doc_id = _upload_docx(ws, to_docx({**GOOD, "Business case": [("p", "TBD")]}))
+    result = flows.submit(ws, doc_id, "sam.rep@example.com")
+    assert not result.recorded and any("business_case" in r for r in result.reasons)
+    assert fake.get_values(ws.tracker.spreadsheet_id, "Studies")[1:] == []
+
+
+def test_formula_like_values_are_stored_as_text(fake):
+    ws = google_workspace(fake)
+    record = {"study_id": "DS-TEST0001", "customer": '=HYPERLINK("http://evil","x")', "rep": "+61 400 000 000",
+              "top_flags": "@everyone -1", "stage": "Submitted"}
+    ws.tracker.upsert([record])
+    assert ws.tracker.get("DS-TEST0001")["customer"] == '=HYPERLINK("http://evil","x")'
+    cell = fake.get_cell(ws.tracker.spreadsheet_id, "Studies", "B2")
+    assert "formula" not in str(cell).lower() or cell.get("formula") in (None, False)
+
+
+def test_refresh_rescores_only_changed_docs_and_writes_in_one_batch(fake):
+    ws = google_workspace(fake)
+    ids = [_upload_docx(ws, to_docx(GOOD)) for _ in range(3)]
+    for doc_id in ids:
+        assert flows.submit(ws, doc_id, "sam.rep@example.com").recorded
+    ws.docs.documents().batchUpdate(documentId=ids[0], body={"requests": [{"replaceAllText": {
+        "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "TBD"}}]}).execute()
+    fake.reset_calls()
+    result = flows.refresh(ws)
+    assert result.studies == 3 and result.rescored == 1 and result.changed == 1
+    assert fake.calls.get("docs.documents.get") == 1
+    assert fake.calls.get("drive.files.list") == 1
+    writes = sum(fake.calls.get(k, 0) for k in ("sheets.spreadsheets.values.batchUpdate", "sheets.spreadsheets.values.append"))
+    assert writes == 1
+    changed = [r for r in ws.tracker.records() if r["doc_changed"] == "Yes"]
+    assert [r["doc_id"] for r in changed] == [ids[0]]
+
+
+def test_setup_command_uploads_the_template_and_creates_the_tracker(fake):
+    from server.cli import main
+    import io, contextlib
+    root = fake.add_folder("Customers")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["setup", "--google", "--customers-root", root, "--managers", "maria.manager@example.com",
+                     "--endpoint", fake.base_url]) == 0
+    lines = dict(line.split(": ", 1) for line in out.getvalue().splitlines() if line.startswith("HANDOVER_"))
+    template = fake.get_file(lines["HANDOVER_TEMPLATE_ID"])
+    assert template["mimeType"] == "application/vnd.google-apps.document"
+    assert "Deal summary" in fake.document_text(template["id"])
+    assert fake.get_values(lines["HANDOVER_TRACKER_ID"], "Studies")[0][0] == "Study ID"
+    with contextlib.redirect_stdout(io.StringIO()):  # again: the same template, the same tracker adopted
+        assert main(["setup", "--google", "--customers-root", root, "--tracker-id", lines["HANDOVER_TRACKER_ID"],
+                     "--endpoint", fake.base_url]) == 0
+    templates = [f for f in fake.drive_files.values() if f.get("appProperties", {}).get("dsTemplate") == "1"]
+    assert len(templates) == 1
+
+
+def test_score_accepts_a_saved_documents_get_json(fake, tmp_path):
+    import json
+    from server.cli import main
+    ws = google_workspace(fake)
+    doc_id = _upload_docx(ws, to_docx(GOOD))
+    saved = tmp_path / "doc.json"
+    saved.write_text(json.dumps(ws.docs.documents().get(documentId=doc_id).execute()))
+    assert main(["score", str(saved)]) == 0
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    assert main(["score", str(broken)]) == 2

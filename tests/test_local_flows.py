@@ -1,0 +1,133 @@
+"""The same flows on the local embedded default: .docx files and an .xlsx tracker."""
+import threading
+
+import openpyxl
+import pytest
+
+from server import flows
+from server.generators.deal import Deal
+from server.generators.tracker_layout import tracker_layout
+from server.workspace.local import LocalWorkspace
+from tests.handover_builder import GOOD, handover, set_field, to_docx
+
+MANAGERS = ("maria.manager@example.com",)
+CS = ("chris.cs@example.com",)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    w = LocalWorkspace(tmp_path)
+    w.tracker.setup()
+    return w
+
+
+def put(ws, name, doc):
+    path = ws.root / "Acme" / f"{name}.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(to_docx(doc))
+    return ws.doc_id(path)
+
+
+def rows(ws):
+    sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
+    return [list(r) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
+
+
+def test_tracker_file_has_header_frozen_dropdowns_and_colours(ws):
+    sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
+    assert [c.value for c in sheet[1]] == tracker_layout().headers
+    assert sheet.freeze_panes == "A2"
+    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
+    assert any("Changes requested" in f for f in lists) and any("Exception approved" in f for f in lists)
+    assert len(sheet.conditional_formatting) >= 2
+
+
+def test_submit_check_decide_assign_stage(ws):
+    doc_id = put(ws, "good", GOOD)
+    assert flows.check(ws, doc_id).ready
+    first = flows.submit(ws, doc_id, "sam.rep@example.com")
+    again = flows.submit(ws, doc_id, "sam.rep@example.com")
+    assert first.recorded and again.study_id == first.study_id and len(rows(ws)) == 1
+    with pytest.raises(flows.FlowError) as err:
+        flows.decide(ws, first.study_id, "chris.cs@example.com", "Approved", "", MANAGERS)
+    assert err.value.status == 403 and ws.tracker.get(first.study_id)["decision"] == ""
+    with pytest.raises(flows.FlowError):
+        flows.move_stage(ws, first.study_id, "chris.cs@example.com", "Scoping", CS + MANAGERS)  # not approved yet
+    record = flows.decide(ws, first.study_id, "maria.manager@example.com", "Approved", "", MANAGERS)
+    assert record["stage"] == "Approved" and record["decided_by"] == "maria.manager@example.com" and record["decided_at"]
+    flows.assign_owner(ws, first.study_id, "chris.cs@example.com", "Chris Ng", CS + MANAGERS)
+    flows.move_stage(ws, first.study_id, "chris.cs@example.com", "Scoping", CS + MANAGERS)
+    saved = ws.tracker.get(first.study_id)
+    assert (saved["stage"], saved["cs_owner"], saved["decision"]) == ("Scoping", "Chris Ng", "Approved")
+
+
+def test_reject_needs_a_reason_and_changes_requested_allows_resubmission(ws):
+    doc_id = put(ws, "good", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    with pytest.raises(flows.FlowError):
+        flows.decide(ws, sid, MANAGERS[0], "Rejected", "  ", MANAGERS)
+    flows.decide(ws, sid, MANAGERS[0], "Changes requested", "Add the CFO to stakeholders", MANAGERS)
+    assert ws.tracker.get(sid)["stage"] == "Changes requested"
+    flows.submit(ws, doc_id, "rep@example.com")
+    again = ws.tracker.get(sid)
+    assert again["stage"] == "Submitted" and again["decision"] == "" and len(rows(ws)) == 1
+
+
+def test_over_the_rig_limit_goes_to_a_manager_as_an_exception(ws):
+    doc_id = put(ws, "big", set_field(GOOD, "Number of rigs", "7"))
+    refused = flows.submit(ws, doc_id, "rep@example.com")
+    assert not refused.recorded and any(r.startswith("rigs") for r in refused.reasons)
+    asked = flows.submit(ws, doc_id, "rep@example.com", exception_request=True)
+    assert asked.recorded and asked.exception == ["rigs"]
+    assert ws.tracker.get(asked.study_id)["exception_requested"] == "rigs"
+    record = flows.decide(ws, asked.study_id, MANAGERS[0], "Exception approved", "Board needs all 7", MANAGERS)
+    assert record["stage"] == "Approved"
+
+
+def test_an_exception_request_does_not_excuse_other_failures(ws):
+    doc_id = put(ws, "bad", set_field(set_field(GOOD, "Number of rigs", "7"), "Segment", "SMB"))
+    result = flows.submit(ws, doc_id, "rep@example.com", exception_request=True)
+    assert not result.recorded and any(r.startswith("segment") for r in result.reasons)
+
+
+def test_refresh_marks_a_changed_doc_and_rescores_it(ws):
+    doc_id = put(ws, "good", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    assert flows.refresh(ws).rescored == 0
+    import os, time
+    path = ws.path(doc_id)
+    path.write_bytes(to_docx(handover(Business_case=[("p", "TBD")])))
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    result = flows.refresh(ws)
+    record = ws.tracker.get(sid)
+    assert result.rescored == 1 and record["doc_changed"] == "Yes" and "business_case" in record["failed_criteria"]
+
+
+def test_concurrent_submissions_lose_no_row(ws):
+    ids = [put(ws, f"doc{i}", GOOD) for i in range(8)]
+    errors = []
+
+    def go(doc_id):
+        try:
+            flows.submit(ws, doc_id, "rep@example.com")
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+    threads = [threading.Thread(target=go, args=(d,)) for d in ids + ids[:3]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sorted(r[tracker_layout().index("doc_id")] for r in rows(ws)) == sorted(ids)
+
+
+def test_formula_like_customer_is_stored_as_text(ws):
+    ws.tracker.upsert([{"study_id": "DS-1", "customer": "=1+1", "rep": "@bob"}])
+    sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
+    assert sheet["B2"].value == "=1+1" and sheet["B2"].data_type == "s"
+
+
+def test_doc_ids_cannot_escape_the_workspace(ws):
+    from server.validators.document import InputError
+    with pytest.raises(InputError):
+        ws.read("../../etc/passwd")
