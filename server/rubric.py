@@ -39,6 +39,7 @@ class Section:
     columns: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    part_aliases: tuple[tuple[str, str], ...] = ()  # ("S", "Situation"), ...
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
             suggestion=s.get("suggestion", ""), min_rows=int(s.get("min_rows", 0)),
             min_items=int(s.get("min_items", 0)), columns=_tuple(s, "columns"),
             items=_tuple(s, "items"), parts=_tuple(s, "parts"),
+            part_aliases=tuple(s.get("part_aliases", {}).items()),
         )
         for s in raw["sections"]
     )

@@ -73,14 +73,15 @@ def is_guidance(text: str, section: Section) -> bool:
     norm = normalise(text)
     guidance = [normalise(g) for g in section.guidance]
     return bool(norm) and (
-        (len(norm) >= 12 and norm in " ".join(guidance))
+        (len(norm.split()) >= 4 and norm in " ".join(guidance))
         or any(difflib.SequenceMatcher(None, norm, g).ratio() >= 0.9 for g in guidance)
     )
 
 
 def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
-                known: frozenset[str] = frozenset()) -> list[Unit]:
-    """Sentences, list items and table rows; `known` are the document's own names."""
+                known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> list[Unit]:
+    """Sentences, list items and table rows; `known` are the document's own names, `ignore`
+    the words of the customer's name (naming the customer in every section is not detail)."""
     header_names = {normalise(c) for c in section.columns} | {normalise(p) for p in section.parts}
     labelled = section.kind in ("fields", "checklist")  # first cell is the template's label
     units: list[Unit] = []
@@ -97,7 +98,7 @@ def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
         else:
             pieces = sentences(block.text)
         for piece in pieces:
-            units.append(_unit(piece, section, lexicon, known))
+            units.append(_unit(piece, section, lexicon, known, ignore))
     return units
 
 
@@ -109,14 +110,14 @@ def _data_rows(rows: list[list[str]], header_names: set[str]) -> list[list[str]]
     return [r for r in rows if any(c.strip() for c in r)]
 
 
-def _unit(text: str, section: Section, lexicon: Lexicon, known: frozenset[str]) -> Unit:
+def _unit(text: str, section: Section, lexicon: Lexicon, known: frozenset[str], ignore: frozenset[str]) -> Unit:
     placeholders = tuple(lexicon.placeholders(text))
     if is_guidance(text, section):
         return Unit(text=text, words=0, signals=Signals(), guidance=True, placeholders=placeholders)
     remainder = text
     for p in placeholders:
         remainder = remainder.replace(p, " ")
-    signals = lexicon.signals(remainder, known)
+    signals = lexicon.signals(remainder, known, ignore)
     n_words = len(words(remainder))
     if placeholders and _is_stub(n_words, signals):
         n_words = 0  # "Use case 1: xxx", "TBD - need to ask": a placeholder, not content
@@ -138,7 +139,7 @@ def is_paraphrase(text: str, signals: Signals, section: Section, overlap: float)
         return False
     guidance_stems = set(stems(guidance))
     own = stems(text)
-    return len(own) >= 4 and sum(1 for w in own if w in guidance_stems) / len(own) >= overlap
+    return len(own) >= 6 and sum(1 for w in own if w in guidance_stems) / len(own) >= overlap
 
 
 def part_filled(text: str, section: Section, lexicon: Lexicon, rubric: Rubric) -> bool:
@@ -150,19 +151,29 @@ def part_filled(text: str, section: Section, lexicon: Lexicon, rubric: Rubric) -
 
 
 def mark_paraphrases(units: list[Unit], section: Section, rubric: Rubric) -> None:
+    """Sentences restating the guidance, judged one by one and then together (short
+    sentences that each echo a few of the guidance's words)."""
+    if not section.guidance:
+        return
+    overlap = rubric.generic["paraphrase_overlap"]
     for u in units:
-        if u.is_content and section.guidance:
-            u.paraphrase = is_paraphrase(u.text, u.signals, section, rubric.generic["paraphrase_overlap"])
+        if u.is_content:
+            u.paraphrase = is_paraphrase(u.text, u.signals, section, overlap)
+    rest = [u for u in units if u.is_content and not u.paraphrase and not u.signals.hard]
+    if len(rest) > 1 and is_paraphrase(" ".join(u.text for u in rest), Signals(), section, overlap):
+        for u in rest:
+            u.paraphrase = True
 
 
-def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int) -> None:
-    """The same sentence pasted into several sections: marked where it appears again."""
+def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int, group_of: dict[str, int]) -> None:
+    """The same sentence pasted into several sections: marked where it appears again.
+    Sections under one heading (same `group_of` value) share their text; that is no paste."""
     first_seen: dict[str, str] = {}
     for title, units in units_by_title.items():
         for u in units:
             if u.is_content and u.words >= min_words:
                 other = first_seen.setdefault(normalise(u.text), title)
-                if other != title:
+                if other != title and group_of.get(other) != group_of.get(title):
                     u.duplicate_of = other
 
 
@@ -197,8 +208,8 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
         status = "thin"
     if section.kind in ("prose", "parts"):
         generic = _generic_findings(section, content, n_words, rubric, lexicon, make)
-        if any(f.kind == "generic_section" for f in generic) and status == "ok":
-            status = "generic"
+        if any(f.kind == "generic_section" for f in generic):
+            status = "generic"  # boilerplate, even when short: more words would not help
         findings += generic
     if section.key == "stakeholders":
         for u in content:
@@ -226,8 +237,9 @@ def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int
             found = "a list of " + str(n_items) + " items" if n_items else "prose"
             findings.append(make("wrong_shape", content[0].text, shape="table", found=found))
         minimum = section.min_rows or section.min_items
-        if minimum and len(content) < minimum:
-            findings.append(make("thin_rows", n=len(content), min=minimum))
+        rows = [u for u in content if u.signals.names] if section.kind == "table" else content  # a person per row
+        if minimum and len(rows) < minimum:
+            findings.append(make("thin_rows", n=len(rows), min=minimum))
             return True
         return False
     if n_words < section.min_words and specifics < section.min_specifics:
@@ -245,7 +257,8 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
                       lexicon: Lexicon, make: FindingMaker) -> list[Finding]:
     g = rubric.generic
     out: list[Finding] = []
-    generic_units = [u for u in content if u.paraphrase or (u.words >= g["unit_min_words"] and not u.signals.total)]
+    generic_units = [u for u in content if u.paraphrase or u.signals.attributed
+                     or (u.words >= g["unit_min_words"] and not u.signals.total)]
     for u in [u for u in generic_units if u.paraphrase][:MAX_SENTENCE_FINDINGS]:
         out.append(make("guidance_paraphrase", u.text))
     for u in [u for u in generic_units if not u.paraphrase][:MAX_SENTENCE_FINDINGS]:
@@ -265,9 +278,9 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
             vague_units += 1
             out.append(make("vague_quantifier", vague[0]))
 
-    if n_words >= g["min_words"]:
-        generic_words = sum(u.words for u in generic_units)
-        share = generic_words / n_words
+    generic_words = sum(u.words for u in generic_units)
+    share = generic_words / n_words if n_words else 0
+    if n_words >= g["min_words"] or (share == 1 and n_words >= 2 * g["unit_min_words"]):
         hard = sum(u.signals.hard for u in content)
         density = 100 * sum(u.signals.total for u in content) / n_words
         if (share >= g["generic_share"]

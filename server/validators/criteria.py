@@ -31,7 +31,7 @@ DATA_ITEMS = (
     ("plod_form", r"plod\s*(form|sheet template)"),
     ("plod_data", r"plod"),
     ("invoices", r"invoice|claim"),
-    ("schedule_of_rates", r"schedule\s+of\s+rates|rate\s*card|\bsor\b|contract"),
+    ("schedule_of_rates", r"schedules?\s+of\s+rates|rate\s*card|\bsor\b|tarifario|contract"),
     ("reporting", r"report"),
 )
 
@@ -178,7 +178,10 @@ def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, boo
                 _add_item(out, text, received)
         elif block.kind in ("list_item", "paragraph"):
             for line in _lines(block.text):
-                _add_item(out, line, _line_received(line, lexicon))
+                received = _line_received(line, lexicon)
+                if received is None and lexicon.signals(line).hard:
+                    received = True  # listed with its period, files or numbers: it is here
+                _add_item(out, line, received)
     return out
 
 

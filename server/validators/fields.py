@@ -27,25 +27,41 @@ def field_labels(rubric: Rubric) -> dict[str, str]:
 
 
 def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
-    """Field key -> the value as written ('' when the row is there but empty)."""
+    """Field key -> the value as written ('' when the row is there but empty). In the deal
+    summary and before the first section a label may carry extra words ('Deal size and
+    currency', 'Billing cycles (plods)'); elsewhere it must be exact."""
     labels = field_labels(rubric)
+    by_length = sorted(labels, key=len, reverse=True)
     found: dict[str, str] = {}
     everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
-    for blocks in (split.blocks("deal_summary"), split.preamble, everywhere):
-        for label, value in _pairs(blocks):
-            key = labels.get(normalise(label))
+    for blocks, loose in ((split.blocks("deal_summary"), True), (split.preamble, True), (everywhere, False)):
+        for label, value in _pairs(blocks, lambda text: _field_key(text, labels, by_length, loose)):
+            key = _field_key(label, labels, by_length, loose)
             if key and (key not in found or (not found[key] and value)):
                 found[key] = value.strip()
     return found
 
 
-def _pairs(blocks: list[Block]):
+def _field_key(label: str, labels: dict[str, str], by_length: list[str], loose: bool) -> str | None:
+    name = normalise(label)
+    if name in labels or not loose:
+        return labels.get(name)
+    for known in by_length:
+        if len(known) >= 3 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 3:
+            return labels[known]
+    return None
+
+
+def _pairs(blocks: list[Block], is_label):
+    """(label, value) from label | value rows (in a wider table, the first cell that is a
+    label), and from 'Label: value' lines."""
     for block in blocks:
         if block.kind == "table":
             for row in block.rows:
                 cells = [c for c in row if c is not None]
-                if len(cells) >= 2:
-                    yield cells[0], " ".join(c for c in cells[1:] if c)
+                at = next((i for i, c in enumerate(cells[:-1]) if c.strip() and is_label(c)), None)
+                if at is not None:
+                    yield cells[at], " ".join(c for c in cells[at + 1:] if c)
                 elif len(cells) == 1:
                     m = _LABEL_VALUE.match(cells[0])
                     if m:

@@ -10,11 +10,15 @@ import re
 from .document import Block
 from .text import normalise
 
-_LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z &/()]{0,40}?)\s*(?:[:\-–—]|\(\w\))\s*(.*)$", re.S)
+_LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z &/()]{0,40}?)\s*(?:[:\-–—.]|\(\w\))\s*(.*)$", re.S)
 
 
-def part_named(label: str, parts: tuple[str, ...]) -> str | None:
+def part_named(label: str, parts: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """The part a label names: 'Critical event (dated)' -> 'Critical Event'; 'S' -> 'Situation'."""
     name = normalise(label)
+    for alias, part in aliases:
+        if name == normalise(alias):
+            return part
     for part in sorted(parts, key=len, reverse=True):
         p = normalise(part)
         if name == p or name.startswith(p + " ") or (name.rstrip("s") == p):
@@ -23,7 +27,7 @@ def part_named(label: str, parts: tuple[str, ...]) -> str | None:
     return None
 
 
-def split_parts(blocks: list[Block], parts: tuple[str, ...]) -> dict[str, str]:
+def split_parts(blocks: list[Block], parts: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     """Part name -> its text (missing parts are absent)."""
     found: dict[str, list[str]] = {}
     current: str | None = None
@@ -31,16 +35,17 @@ def split_parts(blocks: list[Block], parts: tuple[str, ...]) -> dict[str, str]:
         if block.kind == "table":
             for row in block.rows:
                 cells = [c for c in row if c.strip()]
-                if len(cells) >= 2 and (part := part_named(cells[0], parts)):
+                if len(cells) >= 2 and (part := part_named(cells[0], parts, aliases)):
                     found.setdefault(part, []).append(" ".join(cells[1:]))
             continue
-        part = part_named(block.text, parts) if (block.kind == "heading" or block.bold or len(block.text.split()) <= 3) else None
+        short = block.kind == "heading" or block.bold or len(block.text.split()) <= 3
+        part = part_named(block.text, parts, aliases) if short else None
         if part:
             current = part
             found.setdefault(part, [])
             continue
         m = _LEAD_IN.match(block.text)
-        if m and (part := part_named(m.group(1), parts)):
+        if m and (part := part_named(m.group(1), parts, aliases)):
             current = part
             found.setdefault(part, []).append(m.group(2))
             continue

@@ -8,6 +8,8 @@ minus the points of its findings.
 """
 from __future__ import annotations
 
+import re
+
 from ..rubric import Rubric, load_rubric
 from .content import (FindingMaker, Unit, build_units, check_missing, check_section, mark_duplicates,
                       mark_paraphrases, part_filled)
@@ -20,6 +22,29 @@ from .sections import split_sections
 from .text import lexicon_for
 
 
+def customer_words(customer: str) -> frozenset[str]:
+    """The words of the customer's name ('Ironbark', 'Resources'): naming the customer is
+    not a detail about them."""
+    return frozenset(w for w in re.findall(r"[^\W\d_][\w'’\-]*", customer) if w[:1].isupper())
+
+
+def everywhere_names(split, lexicon, share: float = 0.6, at_least: int = 4) -> frozenset[str]:
+    """Names found in most sections (the customer, said again and again): they tell nothing
+    about any one section."""
+    per_section = [set(lexicon.signals(" ".join(_text(b) for b in f.blocks)).names) for f in split.found.values()]
+    if len(per_section) < at_least:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for names in per_section:
+        for n in names:
+            counts[n] = counts.get(n, 0) + 1
+    return frozenset(n for n, c in counts.items() if c >= max(at_least, share * len(per_section)))
+
+
+def _text(block) -> str:
+    return block.text if block.kind != "table" else " | ".join(" | ".join(r) for r in block.rows)
+
+
 def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     rubric = rubric or load_rubric()
     lexicon = lexicon_for(rubric)
@@ -29,13 +54,14 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     units: dict[str, list[Unit]] = {}
     parts: dict[str, str] = {}
 
-    known = lexicon.known_names(b.text if b.kind != "table" else " | ".join(" | ".join(r) for r in b.rows)
-                                for b in doc.blocks)
+    ignore = customer_words(fields.get("customer", "")) | everywhere_names(split, lexicon)
+    known = lexicon.known_names((_text(b) for b in doc.blocks), ignore)
     for section in rubric.sections:
         found = split.found.get(section.key)
-        units[section.key] = build_units(found.blocks, section, lexicon, known) if found else []
+        units[section.key] = build_units(found.blocks, section, lexicon, known, ignore) if found else []
         mark_paraphrases(units[section.key], section, rubric)
-    mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"])
+    groups = {s.title: id(split.found[s.key].blocks) for s in rubric.sections if s.key in split.found}
+    mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"], groups)
 
     for section in rubric.sections:
         found = split.found.get(section.key)
@@ -48,7 +74,7 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             extra = [make("missing_field", field=f.label) for f in rubric.fields
                      if is_blank(fields.get(f.key), lexicon)]
         if section.kind == "parts":
-            parts = split_parts(found.blocks, section.parts)
+            parts = split_parts(found.blocks, section.parts, section.part_aliases)
             extra = [make("missing_part", part=p) for p in section.parts
                      if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
         result = check_section(found, units[section.key], rubric, lexicon, extra)

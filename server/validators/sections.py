@@ -58,17 +58,20 @@ class HeadingMatcher:
         self.by_length = sorted(self.names, key=len, reverse=True)
 
     def match(self, text: str, strict: bool = False) -> list[Section]:
-        whole = self._one(text, "exact" if strict else "fuzzy")
-        if whole is not None:
-            return [whole]
-        if strict or len(_heading_key(text).split()) > _MAX_HEADING_WORDS:
-            return []  # plain lines must name a section exactly; only headings are split
-        out: list[Section] = []
+        exact = self._one(text, "exact")
+        if exact is not None or strict:
+            return [exact] if exact is not None else []  # plain lines must name a section exactly
+        if len(_heading_key(text).split()) > _MAX_HEADING_WORDS:
+            return []
+        parts: list[Section] = []
         for part in _PARTS.split(text):
             section = self._one(part, "prefix") if part and part.strip() else None
-            if section is not None and section not in out:
-                out.append(section)
-        return out
+            if section is not None and section not in parts:
+                parts.append(section)
+        if len(parts) > 1 and self._one(text, "close") is None:
+            return parts  # "Scope and data", "Timelines & next steps"
+        whole = self._one(text, "fuzzy")
+        return [whole] if whole is not None else parts
 
     def _one(self, text: str, how: str) -> Section | None:
         name = _heading_key(text)
@@ -78,6 +81,9 @@ class HeadingMatcher:
             return self.names[name]
         if how == "exact":
             return None
+        if how == "close":  # a near-exact spelling of one name
+            close = difflib.get_close_matches(name, self.by_length, n=1, cutoff=0.9)
+            return self.names[close[0]] if close else None
         for known in self.by_length:
             if len(known) >= 4 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 4:
                 return self.names[known]
@@ -117,7 +123,7 @@ class _Splitter:
             self.preamble.append(block)
 
     def in_parts(self, text: str) -> bool:
-        return any(part_named(text, s.parts) for s in self.current_sections)
+        return any(part_named(text, s.parts, s.part_aliases) for s in self.current_sections)
 
     def feed(self, block: Block) -> None:
         if block.is_title:

@@ -50,8 +50,16 @@ def phrase_pattern(phrases) -> re.Pattern | None:
     items = sorted({p.lower() for p in phrases if p.strip()}, key=len, reverse=True)
     if not items:
         return None
-    alts = "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in items)
-    return re.compile(rf"(?<![\w$])(?:{alts})(?![\w])", re.I)
+    def body(p: str) -> str:
+        return re.escape(p).replace(r"\ ", r"[\s\-]+")
+    words_only = [p for p in items if p[0].isalnum() and p[-1].isalnum()]
+    others = [p for p in items if p not in words_only]  # '% of companies', '???': no word boundary there
+    alts = []
+    if words_only:
+        alts.append(r"(?<![\w$])(?:" + "|".join(body(p) for p in words_only) + r")(?!\w)")
+    for p in others:
+        alts.append((r"(?<![\w$])" if p[0].isalnum() else "") + body(p) + (r"(?!\w)" if p[-1].isalnum() else ""))
+    return re.compile("|".join(alts), re.I)
 
 
 @dataclass
@@ -61,6 +69,7 @@ class Signals:
     dates: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     domain: list[str] = field(default_factory=list)
+    attributed: bool = False  # the sentence quotes the world at large ("studies show ...")
 
     @property
     def hard(self) -> int:
@@ -85,6 +94,7 @@ class Lexicon:
         self.vague = phrase_pattern(w["vague_quantifiers"])
         self.domain = phrase_pattern(w["domain_terms"])
         self.roles = phrase_pattern(w["roles"])
+        self.attribution = phrase_pattern(w["generic_attributions"])
         self.common_caps = {c.lower() for c in w["common_capitalised"]}
         self.placeholder_words = {p.lower() for p in w["placeholders"]}
         long_placeholders = [p for p in w["placeholders"] if len(p) >= 3 and re.search(r"\w", p)]
@@ -99,7 +109,7 @@ class Lexicon:
             rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
             rf"|(?:{months})\.?\s*[-–/]\s*(?:{months})\.?(?:\s+\d{{4}})?"
             rf"|(?:{months})\.?\s+\d{{4}}"
-            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\b[qh][1-4]\s*(?:fy)?\s*'?\d{2,4}|\bq[1-4]\b"
+            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}/\d{1,2}\b(?!\s*(?:rigs?|of)\b)|\b[qh][1-4]\s*(?:fy)?\s*'?\d{2,4}|\bq[1-4]\b"
             r"|\bfy\s*'?\d{2,4}|\b(?:19|20)\d{2}\b"
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bweek\s+\d{1,2}\b|\bend of (?:the )?(?:month|quarter|year))",
             re.I,
@@ -114,15 +124,22 @@ class Lexicon:
         self.ident = re.compile(r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
         self.capitalised = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*)(?![\w'’])")
 
-    def known_names(self, texts) -> frozenset[str]:
+    def known_names(self, texts, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
         """Capitalised words a document uses mid-sentence (its own names: 'Greg', 'Carosue'),
         so the same word also counts as a name where it starts a sentence."""
         names = set()
         for text in texts:
-            names.update(self.signals(text).names)
+            names.update(self.signals(text, ignore=ignore).names)
         return frozenset(n for n in names if n[:1].isupper())
 
-    def signals(self, text: str, known: frozenset[str] = frozenset()) -> Signals:
+    def signals(self, text: str, known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Signals:
+        """Specific details in text. `known`: the document's own names (count even where they
+        start a sentence); `ignore`: words that fit every section of this document (the
+        customer's own name). Numbers and names in a sentence that quotes the world at large
+        ('studies show 30%...') do not count."""
+        if self.attribution and self.attribution.search(text):
+            return Signals(domain=[m.group(0) for m in self.domain.finditer(text)] if self.domain else [],
+                           attributed=True)
         s = Signals()
         taken: list[tuple[int, int]] = []
 
@@ -143,7 +160,7 @@ class Lexicon:
         starts = _sentence_starts(text)
         for m in self.capitalised.finditer(text):
             token = m.group(0)
-            if not free(m) or token.lower() in self.common_caps:
+            if not free(m) or token.lower() in self.common_caps or token in ignore:
                 continue
             if m.start() in starts and token not in known and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
                 continue
