@@ -17,7 +17,7 @@ from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
 from .sections import SplitDocument
 from .stakeholders import read_stakeholders
-from .text import Lexicon, normalise, sentences
+from .text import Lexicon, is_specific_date, normalise, sentences
 
 MIN_DEAL_SIZE = 50_000
 SEGMENTS_ACCEPTED = ("Mid-Market", "Enterprise")
@@ -56,7 +56,8 @@ class Evidence:
         return r is not None and r.status not in ("missing", "empty") and bool(self.own(key))
 
     def text(self, key: str) -> str:
-        return " ".join(u.text for u in self.own(key))
+        """The section's own words, without sentences quoting the world at large."""
+        return " ".join(u.text for u in self.own(key) if not u.signals.attributed)
 
     def blocks(self, key: str) -> list[Block]:
         """The section's blocks without template guidance left in."""
@@ -73,7 +74,8 @@ class Evidence:
 def evaluate(ev: Evidence) -> list[Criterion]:
     return [
         _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
-        _filled_with(ev, "timelines", "date", lambda u: bool(u.signals.dates)),
+        _filled_with(ev, "timelines", "date (a day or a month, not just a quarter or 'end of month')",
+                     lambda u: any(is_specific_date(d) for d in u.signals.dates)),
         _filled_with(ev, "next_steps", "concrete step (no name, date, number or named step such as a POC or proposal)",
                      lambda u: u.signals.total > 0),
         _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
@@ -153,6 +155,8 @@ def _spiced(ev: Evidence) -> Criterion:
     parts = ev.rubric.section("spiced").parts
     if not ev.filled("spiced"):
         return Criterion("spiced", False, "SPICED section is missing or empty.")
+    if ev.results["spiced"].status == "generic":
+        return Criterion("spiced", False, "SPICED is written but generic: no names, numbers or dates for this customer.")
     section = ev.rubric.section("spiced")
     filled = [p for p in parts if part_filled(ev.parts.get(p, ""), section, ev.lexicon, ev.rubric)]
     missing = [p for p in parts if p not in filled]
@@ -194,7 +198,8 @@ def _add_item(out: dict, text: str, received: bool | None) -> None:
 
 
 _NOT_RECEIVED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:received|provided|uploaded|sent|shared|in)\b"
-                           r"|\b(?:pending|outstanding|awaiting|missing|to follow|not yet|requested|chasing)\b", re.I)
+                           r"|\b(?:pending|outstanding|awaiting|missing|to follow|not yet|requested|chasing|expected)\b"
+                           r"|\b(?:will|to)\s+(?:be\s+)?(?:provide|send|share|supply|upload|provided|sent|shared)", re.I)
 _RECEIVED = re.compile(r"\b(?:received|provided|uploaded|shared|in ds data|have it|got it)\b|[✅✓✔☑]", re.I)
 
 

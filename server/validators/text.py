@@ -208,6 +208,12 @@ class Lexicon:
         return None
 
 
+def is_specific_date(text: str) -> bool:
+    """A day or a month ('12 March', '14/2', 'June 2027'), not only a quarter, a financial
+    year, a bare year or 'end of month'."""
+    return not re.match(r"^\s*(?:[qh][1-4]|fy|end of|(?:19|20)\d{2}\s*$)", text, re.I)
+
+
 def normalise_answer(text: str) -> str:
     return _SPACES.sub(" ", text.strip().lower().replace("–", "-")).strip(" .;:")
 
