@@ -77,15 +77,27 @@ def refusal_reasons(card: Scorecard, exception_request: bool) -> tuple[list[str]
     return reasons, exception
 
 
+def readiness(card: Scorecard, exception) -> str:
+    if card.ready:
+        return "Ready"
+    failed = set(card.failed_criteria())
+    only_exceptions = failed and failed <= set(EXCEPTION_CRITERIA)
+    sections_ok = not any(s.status in NOT_READY_STATUSES for s in card.sections)
+    return "Exception requested" if exception and only_exceptions and sections_ok else "Not ready"
+
+
+def top_flags(card: Scorecard, n: int = 3) -> str:
+    return " | ".join(f"{f.section}: {f.message}" for f in card.top_findings(n))
+
+
 def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
     """The tracker columns the scorecard and the document fill."""
     record = {column: card.fields.get(key, "") for key, column in DEAL_COLUMNS.items()}
-    failed = card.failed_criteria()
     record.update(
         score=card.score,
-        readiness="Ready" if card.ready else ("Exception requested" if exception else "Not ready"),
-        failed_criteria=", ".join(failed),
-        top_flags=" | ".join(f"{f.section}: {f.message}" for f in card.top_findings(3)),
+        readiness=readiness(card, exception),
+        failed_criteria=", ".join(card.failed_criteria()),
+        top_flags=top_flags(card),
         exception_requested=", ".join(exception),
         doc_link=meta.url, presales_link=meta.folder_url, doc_id=meta.doc_id,
         scored_modified=meta.modified_time,
@@ -110,79 +122,88 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
     study_id = meta.study_id or new_study_id()
     if not meta.study_id:  # first, so a retry after a failed tracker write reuses the id
         meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time
-    existing = ws.tracker.get(study_id) or {}
-    record = {**existing, **study_record(card, meta, exception), "study_id": study_id}
-    when = now_iso()
-    if existing.get("stage", "") in RESUBMITTABLE:
-        record.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
-    record.update(submitted_at=when, last_updated=when, doc_changed="No", doc_modified_at_submit=meta.modified_time)
-    record.setdefault("cs_owner", "")
-    ws.tracker.upsert([record])
+    again = False
+
+    def submitted(current: dict) -> dict:
+        nonlocal again
+        again = bool(current)
+        when = now_iso()
+        values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
+                  "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
+        if current.get("stage", "") in RESUBMITTABLE:  # back to a manager for a (new) decision
+            values.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
+        return values
+
+    record = ws.tracker.update({study_id: submitted})[study_id]
     result = SubmitResult(recorded=True, card=card, study_id=study_id, exception=exception, record=record)
     log.info("submit recorded", extra={"study_id": study_id, "doc_id": doc_id, "score": card.score,
-                                        "again": bool(existing), "exception": exception})
+                                        "again": again, "exception": exception})
     if notifier is not None:
-        result.notified, result.notify_errors = notifier.study_submitted(record, user, again=bool(existing))
+        result.notified, result.notify_errors = notifier.study_submitted(record, user, again=again)
     return result
 
 
 # --- decisions, owners, stages ---------------------------------------------------------------
 
-def _study(ws: Workspace, study_id: str) -> dict:
-    record = ws.tracker.get(study_id)
-    if record is None:
-        raise FlowError(f"No study {study_id} in the tracker.", 404)
-    return record
+def _in(user: str, people) -> bool:
+    return user.lower() in {p.lower() for p in people}
+
+
+def _change(ws: Workspace, study_id: str, change) -> dict:
+    """Apply a change to one existing study under the tracker's lock (404 if there is none)."""
+    def checked(current: dict) -> dict:
+        if not current:
+            raise FlowError(f"No study {study_id} in the tracker.", 404)
+        return change(current)
+    return ws.tracker.update({study_id: checked})[study_id]
 
 
 def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, managers) -> dict:
     """A manager approves, rejects or requests changes (with a reason). Nobody else can."""
-    if user.lower() not in {m.lower() for m in managers}:
-        log.warning("decision refused: not a manager", extra={"study_id": study_id, "user_role": "not manager"})
+    if not _in(user, managers):
+        log.warning("decision refused: not a manager", extra={"study_id": study_id})
         raise FlowError("Only managers can approve or reject a Desktop Study.", 403)
-    layout = tracker_layout()
-    if decision not in layout.decisions:
+    if decision not in tracker_layout().decisions:
         raise FlowError(f"Unknown decision '{decision}'.")
     if decision in ("Rejected", "Changes requested") and not reason.strip():
         raise FlowError("Say why: a reason is required to reject or request changes.")
-    record = _study(ws, study_id)
-    if record.get("stage") != "Submitted":
-        raise FlowError(f"{study_id} is '{record.get('stage')}': only Submitted studies get a decision.", 409)
-    if decision == "Exception approved" and not record.get("exception_requested"):
-        raise FlowError(f"{study_id} did not ask for an exception.", 409)
-    stage = "Approved" if decision == "Exception approved" else decision
-    when = now_iso()
-    record.update(stage=stage, decision=decision, decision_reason=reason.strip(), decided_by=user,
-                  decided_at=when, last_updated=when)
-    ws.tracker.upsert([record])
+
+    def decided(current: dict) -> dict:
+        if current.get("stage") != "Submitted":
+            raise FlowError(f"{study_id} is '{current.get('stage')}': only Submitted studies get a decision.", 409)
+        if decision == "Exception approved" and not current.get("exception_requested"):
+            raise FlowError(f"{study_id} did not ask for an exception.", 409)
+        when = now_iso()
+        return {"stage": "Approved" if decision == "Exception approved" else decision, "decision": decision,
+                "decision_reason": reason.strip(), "decided_by": user, "decided_at": when, "last_updated": when}
+
+    record = _change(ws, study_id, decided)
     log.info("decision recorded", extra={"study_id": study_id, "decision": decision})
     return record
 
 
 def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team) -> dict:
-    if user.lower() not in {m.lower() for m in team}:
+    if not _in(user, team):
         raise FlowError("Only CS and managers assign studies.", 403)
     if not owner.strip():
         raise FlowError("Choose who owns the study.")
-    record = _study(ws, study_id)
-    record.update(cs_owner=owner.strip(), last_updated=now_iso())
-    ws.tracker.upsert([record])
-    return record
+    return _change(ws, study_id, lambda current: {"cs_owner": owner.strip(), "last_updated": now_iso()})
 
 
 def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dict:
     """CS move an approved study through the CS stages; manager stages are decisions."""
     layout = tracker_layout()
-    if user.lower() not in {m.lower() for m in team}:
+    if not _in(user, team):
         raise FlowError("Only CS and managers move studies between stages.", 403)
     if stage not in layout.cs_stages:
         raise FlowError(f"'{stage}' is not a CS stage ({', '.join(layout.cs_stages)}).")
-    record = _study(ws, study_id)
-    if record.get("stage") not in ("Approved", *layout.cs_stages):
-        raise FlowError(f"{study_id} is '{record.get('stage')}': it needs a manager's approval first.", 409)
-    record.update(stage=stage, last_updated=now_iso())
-    ws.tracker.upsert([record])
-    return record
+
+    def moved(current: dict) -> dict:
+        if current.get("stage") not in ("Approved", *layout.cs_stages):
+            raise FlowError(f"{study_id} is '{current.get('stage')}': it needs a manager's approval first.", 409)
+        return {"stage": stage, "last_updated": now_iso()}
+
+    return _change(ws, study_id, moved)
 
 
 # --- scheduled refresh -----------------------------------------------------------------------
@@ -199,42 +220,41 @@ class RefreshResult:
 
 def refresh(ws: Workspace) -> RefreshResult:
     """Rescore submitted studies whose document changed since last scored, mark documents
-    changed since submission, and write every changed row in one batch."""
+    changed since submission, and write only those columns, for every changed study, in one
+    batch (a decision made meanwhile is kept)."""
     records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", "Draft", "Closed")]
     result = RefreshResult(studies=len(records))
     modified = ws.handovers_modified([r["doc_id"] for r in records])
-    dirty = []
+    changes: dict[str, dict] = {}
     for r in records:
         current = modified.get(r["doc_id"])
         if current is None:
-            if r.get("doc_changed") != "Document not found":
-                r["doc_changed"] = "Document not found"
-                dirty.append(r)
             result.missing += 1
+            if r.get("doc_changed") != "Document not found":
+                changes[r["study_id"]] = {"doc_changed": "Document not found"}
             continue
+        change = {}
         changed = "Yes" if current != r.get("doc_modified_at_submit") else "No"
-        if changed == "Yes":
-            result.changed += 1
+        result.changed += changed == "Yes"
+        if changed != r.get("doc_changed"):
+            change["doc_changed"] = changed
         if current != r.get("scored_modified"):
             try:
                 card = score_document(ws.read(r["doc_id"]))
-            except (InputError, Exception) as exc:  # one bad document must not stop the refresh
+            except Exception as exc:  # noqa: BLE001 - one unreadable document must not stop the refresh
                 result.errors.append(f"{r.get('study_id')}: {exc}")
                 continue
-            r.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
-                     readiness="Ready" if card.ready else "Not ready",
-                     top_flags=" | ".join(f"{f.section}: {f.message}" for f in card.top_findings(3)),
-                     scored_modified=current)
+            change.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
+                          readiness=readiness(card, r.get("exception_requested", "")),
+                          top_flags=top_flags(card), scored_modified=current)
             result.rescored += 1
-            dirty.append(r)
-        elif changed != r.get("doc_changed"):
-            dirty.append(r)
-        r["doc_changed"] = changed
-    if dirty:
+        if change:
+            changes[r["study_id"]] = change
+    if changes:
         when = now_iso()
-        for r in dirty:
-            r["last_updated"] = when
-        ws.tracker.upsert(dirty)
-    result.written = len(dirty)
-    log.info("refresh done", extra={k: v for k, v in result.__dict__.items() if k != "errors"} | {"errors": len(result.errors)})
+        ws.tracker.update({sid: {**c, "last_updated": when} for sid, c in changes.items()})
+    result.written = len(changes)
+    log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
+                                     "changed": result.changed, "written": result.written,
+                                     "missing": result.missing, "errors": len(result.errors)})
     return result

@@ -130,7 +130,7 @@ def test_formula_like_values_are_stored_as_text(fake):
     ws = google_workspace(fake)
     record = {"study_id": "DS-TEST0001", "customer": '=HYPERLINK("http://evil","x")', "rep": "+61 400 000 000",
               "top_flags": "@everyone -1", "stage": "Submitted"}
-    ws.tracker.upsert([record])
+    ws.tracker.update({record["study_id"]: record})
     assert ws.tracker.get("DS-TEST0001")["customer"] == '=HYPERLINK("http://evil","x")'
     cell = fake.get_cell(ws.tracker.spreadsheet_id, "Studies", "B2")
     assert "formula" not in str(cell).lower() or cell.get("formula") in (None, False)

@@ -122,7 +122,7 @@ def test_concurrent_submissions_lose_no_row(ws):
 
 
 def test_formula_like_customer_is_stored_as_text(ws):
-    ws.tracker.upsert([{"study_id": "DS-1", "customer": "=1+1", "rep": "@bob"}])
+    ws.tracker.update({"DS-1": {"customer": "=1+1", "rep": "@bob"}})
     sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
     assert sheet["B2"].value == "=1+1" and sheet["B2"].data_type == "s"
 
@@ -131,3 +131,30 @@ def test_doc_ids_cannot_escape_the_workspace(ws):
     from server.validators.document import InputError
     with pytest.raises(InputError):
         ws.read("../../etc/passwd")
+
+
+def test_a_decision_made_while_refresh_runs_is_not_overwritten(ws, monkeypatch):
+    import os, time
+    doc_id = put(ws, "good", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    path = ws.path(doc_id)
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    real_read = ws.read
+
+    def read_while_a_manager_decides(d):
+        flows.decide(ws, sid, MANAGERS[0], "Approved", "", MANAGERS)  # lands between refresh's read and write
+        return real_read(d)
+    monkeypatch.setattr(ws, "read", read_while_a_manager_decides)
+    assert flows.refresh(ws).rescored == 1
+    record = ws.tracker.get(sid)
+    assert record["decision"] == "Approved" and record["stage"] == "Approved" and record["doc_changed"] == "Yes"
+
+
+def test_a_refused_change_writes_nothing(ws):
+    doc_id = put(ws, "good", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    flows.decide(ws, sid, MANAGERS[0], "Approved", "", MANAGERS)
+    before = ws.tracker.path.read_bytes()
+    with pytest.raises(flows.FlowError) as err:
+        flows.decide(ws, sid, MANAGERS[0], "Rejected", "changed my mind", MANAGERS)
+    assert err.value.status == 409 and ws.tracker.path.read_bytes() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import Callable
 
 from ..generators.deal import Deal
 from ..validators.document import Document
@@ -22,8 +23,16 @@ class Handover:
     created: bool = False  # True when this call made it
 
 
+Change = dict | Callable[[dict], dict]
+
+
 class Tracker(ABC):
-    """The studies tracker: one row per study, found by study ID, never by row number."""
+    """The studies tracker: one row per study, found by study ID, never by row number.
+
+    Every write is read-merge-write under one lock: `update` re-reads the rows, applies each
+    change to the study's current row (a dict of columns, or a function of the current row
+    returning one), and writes them back in one batch. A decision written meanwhile is never
+    overwritten by a refresh holding an older copy of the row."""
 
     @abstractmethod
     def setup(self) -> str:
@@ -34,12 +43,22 @@ class Tracker(ABC):
         """Every study, as {column key: text}."""
 
     @abstractmethod
-    def upsert(self, records: list[dict]) -> None:
-        """Write these studies: rows with their study_id are updated in place, the rest are
-        appended. A fixed small number of calls however many records."""
+    def update(self, changes: dict[str, Change]) -> dict[str, dict]:
+        """Apply changes per study id (new ids are appended); returns the rows as written.
+        A change function may raise to refuse: then nothing at all is written."""
 
     def get(self, study_id: str) -> dict | None:
         return next((r for r in self.records() if r.get("study_id") == study_id), None)
+
+
+def merge(rows: dict[str, dict], changes: dict[str, Change]) -> dict[str, dict]:
+    """The rows after the changes: {study id: full record}, for the studies changed."""
+    out = {}
+    for study_id, change in changes.items():
+        current = dict(rows.get(study_id) or {})
+        values = change(current) if callable(change) else change
+        out[study_id] = {**current, **values, "study_id": study_id}
+    return out
 
 
 class Workspace(ABC):

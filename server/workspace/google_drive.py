@@ -77,9 +77,10 @@ class GoogleWorkspace(Workspace):
             q += f" and name = {q_string(name)}"
         return {f["name"]: f for f in self._list("list folders", q)}
 
-    def ensure_tree(self, customer: str) -> dict[str, str]:
-        """Find or create the customer's folder tree; returns folder path -> id ('' is the
-        customer folder). Lists only folders that already existed, creates only what is missing."""
+    def ensure_tree(self, customer: str) -> tuple[dict[str, str], set[str]]:
+        """Find or create the customer's folder tree; returns (folder path -> id, '' being the
+        customer folder; the paths created now). Lists only folders that already existed,
+        creates only what is missing."""
         name = safe_folder_name(customer)
         found = self._child_folders(self.root_id, name).get(name)
         ids = {"": found["id"] if found else self._create_folder(name, self.root_id)["id"]}
@@ -96,7 +97,7 @@ class GoogleWorkspace(Workspace):
                 else:
                     ids[sub] = self._create_folder(parts[depth - 1], ids[parent])["id"]
                     fresh.add(sub)
-        return ids
+        return ids, fresh
 
     def _children_cached(self, folder_id: str) -> dict[str, dict]:
         if folder_id not in self._children:
@@ -106,14 +107,15 @@ class GoogleWorkspace(Workspace):
     # --- Workspace ---------------------------------------------------------------------
     def create_handover(self, deal: Deal) -> Handover:
         self._children = {}
-        ids = self.ensure_tree(deal.customer)
+        ids, fresh = self.ensure_tree(deal.customer)
         folder_id = ids[self.rubric.folders["handover"]]
         presales_id = ids[self.rubric.folders["presales"]]
-        q = (f"{q_string(folder_id)} in parents and trashed = false and "
-             f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
-        existing = self._list("find the handover", q)
-        if existing:
-            return self._handover(existing[0], created=False)
+        if self.rubric.folders["handover"] not in fresh:  # a folder made just now holds no handover
+            q = (f"{q_string(folder_id)} in parents and trashed = false and "
+                 f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
+            existing = self._list("find the handover", q)
+            if existing:
+                return self._handover(existing[0], created=False)
         name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
         body = {"name": name, "parents": [folder_id],
                 "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id}}
@@ -125,7 +127,7 @@ class GoogleWorkspace(Workspace):
             self._discard(copy["id"], exc)
             raise
         log.info("handover created", extra={"doc_id": copy["id"], "folder_id": folder_id})
-        return self.handover(copy["id"], created=True)
+        return self._handover(copy, created=True)  # modifiedTime is from before the fill
 
     def _fill(self, doc_id: str, deal: Deal) -> None:
         """Every field in one Docs batchUpdate."""

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..generators.tracker_layout import TrackerLayout, tracker_layout
-from .base import Tracker
+from .base import Change, Tracker, merge
 
 SHEET = "Studies"
 MAX_ROWS = 5000  # rows the dropdowns and colours cover
@@ -56,26 +56,30 @@ class LocalTracker(Tracker):
             rows = list(ws.iter_rows(min_row=2, values_only=True))
         return [self.layout.from_row(list(r)) for r in rows if r and r[0] not in (None, "")]
 
-    def upsert(self, records: list[dict]) -> None:
-        if not records:
-            return
+    def update(self, changes: dict[str, Change]) -> dict[str, dict]:
+        if not changes:
+            return {}
         with self._locked(exclusive=True):
             wb = load_workbook(self.path) if self.path.exists() else self._new_workbook()
             ws = wb[SHEET]
+            width = len(self.layout.columns)
             row_of = {str(ws.cell(row=r, column=1).value): r for r in range(2, ws.max_row + 1)
                       if ws.cell(row=r, column=1).value not in (None, "")}
+            current = {sid: self.layout.from_row([ws.cell(row=n, column=c).value for c in range(1, width + 1)])
+                       for sid, n in row_of.items() if sid in changes}
+            merged = merge(current, changes)
             next_row = max(row_of.values(), default=1) + 1
-            for record in records:
-                row = row_of.get(record["study_id"])
+            for study_id, record in merged.items():
+                row = row_of.get(study_id)
                 if row is None:
                     row, next_row = next_row, next_row + 1
-                    row_of[record["study_id"]] = row
                 for col, value in enumerate(self.layout.to_row(record), start=1):
                     cell = ws.cell(row=row, column=col)
                     cell.value = value
                     if isinstance(value, str):
                         cell.data_type = "s"  # '=HYPERLINK(...)' typed by a user stays text
             self._save(wb)
+            return merged
 
     def _new_workbook(self) -> Workbook:
         layout = self.layout

@@ -11,7 +11,7 @@ import gspread
 
 from ..locks import named_lock
 from ..generators.tracker_layout import TrackerLayout, tracker_layout
-from .base import Tracker
+from .base import Change, Tracker, merge
 from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
 
 SHEET = "Studies"
@@ -143,27 +143,32 @@ class SheetsTracker(Tracker):
         return spans
 
     # --- rows ----------------------------------------------------------------------------
-    def records(self) -> list[dict]:
+    def _read(self) -> list[list]:
         data = call("read the tracker", lambda: self._http.values_get(
             self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "UNFORMATTED_VALUE"}), self.policy)
-        return [self.layout.from_row(r) for r in data.get("values", []) if r and str(r[0]).strip()]
+        return data.get("values", [])
 
-    def upsert(self, records: list[dict]) -> None:
-        """The ID column is re-read under the lock right before writing, so a row moved by a
-        user sorting the sheet is still the row written."""
-        if not records:
-            return
-        with named_lock(f"tracker:{self._id}"):  # find-then-write must not interleave
-            ids = call("find studies in the tracker", lambda: self._http.values_get(self._id, f"'{SHEET}'!A:A"), self.policy)
-            row_of = {str(r[0]): i + 1 for i, r in enumerate(ids.get("values", [])) if r and i > 0}
+    def records(self) -> list[dict]:
+        return [self.layout.from_row(r) for r in self._read() if r and str(r[0]).strip()]
+
+    def update(self, changes: dict[str, Change]) -> dict[str, dict]:
+        """One read and at most two writes (values.batchUpdate for existing rows, values.append
+        for new ones), however many studies change. Rows are found by study ID in the read
+        made under the lock, so a user sorting the sheet cannot send a write to the wrong row."""
+        if not changes:
+            return {}
+        with named_lock(f"tracker:{self._id}"):
+            rows = self._read()
+            row_of = {str(r[0]): i + 2 for i, r in enumerate(rows) if r and str(r[0]).strip()}
+            current = {sid: self.layout.from_row(rows[n - 2]) for sid, n in row_of.items() if sid in changes}
+            merged = merge(current, changes)
             updates, new = [], []
-            for record in records:
-                row = self.layout.to_row(record)
-                if record["study_id"] in row_of:
-                    n = row_of[record["study_id"]]
-                    updates.append({"range": f"'{SHEET}'!A{n}:{self.last_col}{n}", "values": [row]})
+            for study_id, record in merged.items():
+                if study_id in row_of:
+                    n = row_of[study_id]
+                    updates.append({"range": f"'{SHEET}'!A{n}:{self.last_col}{n}", "values": [self.layout.to_row(record)]})
                 else:
-                    new.append(row)
+                    new.append(self.layout.to_row(record))
             if updates:
                 call("update studies in the tracker", lambda: self._http.values_batch_update(
                     self._id, {"valueInputOption": "RAW", "data": updates}), self.policy)
@@ -171,3 +176,4 @@ class SheetsTracker(Tracker):
                 call("add studies to the tracker", lambda: self._http.values_append(
                     self._id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
                     body={"values": new}), self.policy)
+            return merged
