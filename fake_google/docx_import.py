@@ -135,9 +135,10 @@ def _convert_table(source, context):
                 cells.append(docs_model.empty_cell())
                 continue
             seen.add(key)
-            paragraphs = _convert_container(source_cell.iter_inner_content(), context)
-            paragraphs = [block for block in paragraphs if isinstance(block, Paragraph)]
-            cells.append(Cell(paragraphs or [docs_model.paragraph("")]))
+            content = _convert_container(source_cell.iter_inner_content(), context)
+            content = [block for block in content if isinstance(block, (Paragraph, Table))]
+            # Google keeps tables nested in cells; a cell still ends with a paragraph
+            cells.append(Cell(_ensure_paragraph_after_tables(content) if content else [docs_model.paragraph("")]))
         rows.append(cells)
     width = max((len(row) for row in rows), default=0)
     for row in rows:
