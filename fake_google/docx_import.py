@@ -126,9 +126,9 @@ def _list_kind(source, style_name):
 
 def _convert_table(source, context):
     rows = []
+    seen = set()  # across rows too: python-docx repeats a vertically merged cell in each row
     for source_row in source.rows:
         cells = []
-        seen = set()
         for source_cell in source_row.cells:
             key = id(source_cell._tc)
             if key in seen:  # a merged cell repeats; Google keeps it as an empty cell
