@@ -126,7 +126,7 @@ def _list_kind(source, style_name):
 
 def _convert_table(source, context):
     rows = []
-    seen = set()  # across rows too: python-docx repeats a vertically merged cell in each row
+    seen = {}  # across rows too: python-docx repeats a vertically merged cell in each row
     for source_row in source.rows:
         cells = []
         for source_cell in source_row.cells:
@@ -134,7 +134,7 @@ def _convert_table(source, context):
             if key in seen:  # a merged cell repeats; Google keeps it as an empty cell
                 cells.append(docs_model.empty_cell())
                 continue
-            seen.add(key)
+            seen[key] = source_cell._tc  # held, so its id is not reused by another cell
             content = _convert_container(source_cell.iter_inner_content(), context)
             content = [block for block in content if isinstance(block, (Paragraph, Table))]
             # Google keeps tables nested in cells; a cell still ends with a paragraph
