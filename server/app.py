@@ -1,17 +1,244 @@
-"""The Flask app (the add-on's HTTP backend). Endpoints are added per flow."""
+"""The add-on's HTTP backend (Flask): Google posts an event, we answer with card JSON.
+
+Every add-on endpoint: verify the caller (server/addon/auth.py), read the event, run a flow
+(server/flows.py) on the configured workspace, answer with a card. Bad input is answered with
+a card saying what is wrong, never a 500; a refused caller gets 401 and no work is done.
+"""
 from __future__ import annotations
 
-from flask import Flask, jsonify
+import logging
+import time
+from pathlib import Path
+
+from flask import Flask, jsonify, request
+
+from . import flows, logs
+from .addon import cards as c
+from .addon import screens
+from .addon.auth import AuthError, Caller, Verifier
+from .addon.events import Event, EventError, parse_event
+from .config import Config
+from .generators.deal import Deal, DealError
+from .generators.emails import data_request_email
+from .notify import Notifier
+from .rubric import load_rubric
+from .validators.document import InputError
+from .validators.sections import split_sections
+from .validators.scorer import score_document
+from .workspace.base import Workspace
+from .workspace.retry import StepError
+
+log = logging.getLogger("handover.app")
+HANDOVER_MIN_SECTIONS = 4  # a document with this many rubric sections is a handover
 
 
-def create_app() -> Flask:
+class Backend:
+    """Builds the workspace for a caller: local folders, or Google as the service account with
+    the rep's own token for reading the open document."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._google = None
+
+    def workspace(self, caller: Caller | None) -> Workspace:
+        if self.config.mode == "google":
+            return self._google_workspace(caller)
+        from .workspace.local import LocalWorkspace
+        ws = LocalWorkspace(self.config.workspace)
+        if not ws.tracker.path.exists():
+            ws.tracker.setup()
+        return ws
+
+    def _google_workspace(self, caller: Caller | None) -> Workspace:
+        from .google_clients import SERVICE_ACCOUNT_SCOPES, clients, docs_for_user
+        from .workspace.google_drive import GoogleWorkspace
+        from .workspace.sheets_tracker import SheetsTracker
+        cfg = self.config
+        if self._google is None:
+            if cfg.google_endpoint:  # tests: the local fake accepts any token
+                import google.oauth2.credentials
+                creds = google.oauth2.credentials.Credentials(token="service-account")
+            else:
+                import google.auth
+                creds, _ = google.auth.default(scopes=list(SERVICE_ACCOUNT_SCOPES))
+            self._google = clients(creds, endpoint=cfg.google_endpoint or None)
+        g = self._google
+        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers)
+        user_docs = docs_for_user(caller.oauth_token, cfg.google_endpoint or None) if caller and caller.oauth_token else None
+        return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
+                               shared_drive_id=cfg.shared_drive_id or None, user_docs=user_docs)
+
+    def notifier(self, ws: Workspace) -> Notifier:
+        root = getattr(ws, "root", None)
+        return Notifier.from_config(self.config, Path(root) if root else None)
+
+    def role(self, email: str) -> str:
+        if email in self.config.managers:
+            return "manager"
+        return "cs" if email in self.config.cs_team else "other"
+
+
+def create_app(config: Config | None = None) -> Flask:
+    config = config or Config.from_env()
+    logs.configure()
     app = Flask(__name__)
+    app.config["HANDOVER"] = config
+    backend = Backend(config)
+    verifier = Verifier(config)
+
+    def endpoint(handler):
+        """Verify, parse, run, answer; the one place errors become cards or status codes."""
+        def run(**kwargs):
+            started = time.perf_counter()
+            data = request.get_json(silent=True)
+            try:
+                event = parse_event(data)
+            except EventError as exc:
+                log.warning("bad event", extra={"path": request.path, "reason": str(exc)})
+                return jsonify(c.render(notification=f"Bad request: {exc}")), 400
+            public_url = (config.public_base_url or request.host_url.rstrip("/")) + request.path
+            try:
+                caller = verifier.caller(request.headers.get("Authorization", ""), public_url, event, request.headers)
+            except AuthError as exc:
+                log.warning("request refused", extra={"path": request.path, "reason": str(exc)})
+                return jsonify(error="unauthenticated"), 401
+            urls = screens.Urls(config.public_base_url or request.host_url)
+            status = 200
+            try:
+                body = handler(event, caller, urls, **kwargs)
+            except flows.FlowError as exc:
+                body, status = c.render(notification=str(exc)), exc.status
+            except (InputError, DealError, EventError) as exc:
+                body = c.render(screens.message_card("Cannot do that", str(exc)), notification=str(exc))
+            except StepError as exc:
+                log.error("google step failed", extra={"path": request.path, "step": exc.step, "status": exc.status})
+                body = c.render(screens.message_card("Google did not answer", f"{exc}. Nothing else was changed; "
+                                                     "try again in a minute."), notification="Google API error")
+            except Exception:  # a bug: logged with its traceback, answered with a card
+                log.exception("unexpected error", extra={"path": request.path})
+                body = c.render(screens.message_card("Something went wrong", "The error is logged. Nothing was "
+                                                     "recorded by this click; try again or tell the team."))
+                status = 500
+            if isinstance(body, tuple):
+                body, status = body
+            log.info("request", extra={"path": request.path, "status": status, "user_role": backend.role(caller.email),
+                                       "ms": round(1000 * (time.perf_counter() - started), 1)})
+            return jsonify(body), status
+        run.__name__ = handler.__name__
+        return run
+
+    # --- triggers ---------------------------------------------------------------------------
+    @app.post("/addon/docs/home")
+    @endpoint
+    def docs_home(event: Event, caller: Caller, urls):
+        if not event.has_file_scope or not event.file_id:
+            return c.homepage(screens.docs_home(urls, has_file_scope=False))
+        return c.homepage(_doc_card(event, caller, urls, push=False))
+
+    @app.post("/addon/docs/file-scope-granted")
+    @endpoint
+    def file_scope_granted(event: Event, caller: Caller, urls):
+        return c.render(_doc_card(event, caller, urls, push=False))
+
+    @app.post("/addon/sheets/home")
+    @endpoint
+    def sheets_home(event: Event, caller: Caller, urls):
+        ws = backend.workspace(caller)
+        return c.homepage(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls))
+
+    # --- button clicks ----------------------------------------------------------------------
+    @app.post("/addon/action/<name>")
+    @endpoint
+    def action(event: Event, caller: Caller, urls, name: str):
+        handler = ACTIONS.get(name)
+        if handler is None:
+            raise EventError(f"unknown action '{name}'")
+        return handler(event, caller, urls)
+
+    def grant(event, caller, urls):
+        return c.request_file_scope()
+
+    def create(event, caller, urls):
+        deal = Deal.from_input({k: event.input(k) for k in Deal.__dataclass_fields__} | {"rep": caller.email})
+        made = flows.create_handover(backend.workspace(caller), deal)
+        return c.render(screens.created_card(made, urls), notification=f"Handover {'created' if made.created else 'found'}")
+
+    def email(event, caller, urls):
+        industry, customer = event.input("industry", "drilling"), event.input("customer") or "your company"
+        if industry not in ("drilling", "mining"):
+            raise EventError("industry must be drilling or mining")
+        text = data_request_email(industry, customer, rep=caller.email)
+        return c.render(screens.email_card(industry, customer, text), push=True)
+
+    def check(event, caller, urls):
+        if not event.has_file_scope:
+            return c.request_file_scope()
+        card = flows.check(backend.workspace(caller), event.file_id)
+        return c.render(screens.scorecard_card(card, urls, event.file_title), notification=f"Score {card.score}/100")
+
+    def submit(event, caller, urls):
+        if not event.has_file_scope:
+            return c.request_file_scope()
+        ws = backend.workspace(caller)
+        result = flows.submit(ws, event.file_id, caller.email, exception_request=event.input("exception") == "1",
+                              notifier=backend.notifier(ws))
+        note = f"Recorded as {result.study_id}" if result.recorded else "Not submitted: see what to fix"
+        return c.render(screens.submit_card(result, urls), notification=note)
+
+    def decide(event, caller, urls):
+        sid = event.params.get("study_id", "")
+        ws = backend.workspace(caller)
+        flows.decide(ws, sid, caller.email, event.params.get("decision", ""), event.input(f"reason_{sid}"),
+                     config.managers)
+        return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
+                        notification=f"{sid}: {event.params.get('decision')}")
+
+    def assign(event, caller, urls):
+        sid = event.params.get("study_id", "")
+        ws = backend.workspace(caller)
+        flows.assign_owner(ws, sid, caller.email, event.input(f"owner_{sid}"), team())
+        return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
+                        notification=f"{sid} assigned")
+
+    def stage(event, caller, urls):
+        sid = event.params.get("study_id", "")
+        ws = backend.workspace(caller)
+        flows.move_stage(ws, sid, caller.email, event.input(f"stage_{sid}"), team())
+        return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
+                        notification=f"{sid} moved to {event.input(f'stage_{sid}')}")
+
+    ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "submit": submit,
+               "decide": decide, "assign": assign, "stage": stage}
+
+    def team() -> tuple[str, ...]:
+        return tuple(dict.fromkeys(config.cs_team + config.managers))
+
+    def _doc_card(event: Event, caller: Caller, urls, push: bool) -> dict:
+        ws = backend.workspace(caller)
+        doc = ws.read(event.file_id)
+        if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
+            return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
+        return screens.scorecard_card(score_document(doc), urls, event.file_title)
+
+    # --- scheduled refresh and health --------------------------------------------------------
+    @app.post("/cron/refresh")
+    @app.get("/cron/refresh")
+    def cron_refresh():
+        if request.headers.get("X-Appengine-Cron") != "true" and not config.local_auth:
+            log.warning("cron refused", extra={"reason": "no X-Appengine-Cron header"})
+            return jsonify(error="forbidden"), 403
+        started = time.perf_counter()
+        try:
+            result = flows.refresh(backend.workspace(None))
+        except StepError as exc:
+            log.error("refresh failed", extra={"step": exc.step, "status": exc.status})
+            return jsonify(error=str(exc)), 503
+        body = {k: v for k, v in vars(result).items()}
+        body["ms"] = round(1000 * (time.perf_counter() - started), 1)
+        return jsonify(body)
 
     @app.get("/healthz")
     def healthz():
-        return jsonify(status="ok")
+        return jsonify(status="ok", mode=config.mode)
 
     return app
-
-
-app = create_app()

@@ -45,7 +45,7 @@ def new_study_id() -> str:
 
 def create_handover(ws: Workspace, deal: Deal) -> Handover:
     made = ws.create_handover(deal)
-    log.info("create handover", extra={"workspace": ws.name, "doc_id": made.doc_id, "created": made.created})
+    log.info("create handover", extra={"workspace": ws.name, "doc_id": made.doc_id, "new_doc": made.created})
     return made
 
 

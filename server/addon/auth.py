@@ -1,0 +1,96 @@
+"""Who is calling: every add-on request is checked before any work is done.
+
+Google signs a system ID token for the add-on's service account and sends it as
+`Authorization: Bearer ...`; its audience is the endpoint's public URL. The user is taken
+from the user ID token in the event, verified the same way. A request that fails either
+check gets 401 and a log line saying why (never the token itself).
+
+A local mode without Google tokens exists for the preview and the tests; it is on only when
+HANDOVER_LOCAL_AUTH=1 is configured, never by default.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import requests
+from google.auth import exceptions as google_exceptions
+from google.auth import jwt
+
+from ..config import Config
+from .events import Event
+
+log = logging.getLogger("handover.auth")
+ISSUERS = ("https://accounts.google.com", "accounts.google.com")
+CERTS_TTL_S = 3600
+CLOCK_SKEW_S = 10
+LOCAL_USER_HEADER = "X-Handover-User"
+
+
+class AuthError(Exception):
+    """The request is not from Google, or not for us: the reason is logged, not shown."""
+
+
+@dataclass
+class Caller:
+    email: str
+    oauth_token: str  # the user's token, to act as them (never logged)
+    local: bool = False
+
+
+class CertCache:
+    """Google's public certificates, fetched from the configured URL and kept for an hour."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._certs: dict | None = None
+        self._fetched = 0.0
+        self._lock = threading.Lock()
+
+    def get(self) -> dict:
+        with self._lock:
+            if self._certs is None or time.monotonic() - self._fetched > CERTS_TTL_S:
+                response = requests.get(self.url, timeout=10)
+                response.raise_for_status()
+                self._certs, self._fetched = response.json(), time.monotonic()
+            return self._certs
+
+
+class Verifier:
+    def __init__(self, config: Config):
+        self.config = config
+        self.certs = CertCache(config.certs_url)
+
+    def decode(self, token: str, audience: str | None) -> dict:
+        try:
+            claims = jwt.decode(token, certs=self.certs.get(), audience=audience, clock_skew_in_seconds=CLOCK_SKEW_S)
+        except (ValueError, google_exceptions.GoogleAuthError) as exc:
+            raise AuthError(f"token rejected: {str(exc)[:120]}") from None
+        except requests.RequestException as exc:
+            raise AuthError(f"could not fetch Google's certificates: {type(exc).__name__}") from None
+        if claims.get("iss") not in ISSUERS:
+            raise AuthError(f"token issuer is not Google: {claims.get('iss')!r}")
+        return claims
+
+    def caller(self, authorization: str, endpoint_url: str, event: Event, headers) -> Caller:
+        """The verified caller of an add-on endpoint, or AuthError."""
+        if self.config.local_auth:
+            email = (headers.get(LOCAL_USER_HEADER) or "").strip().lower()
+            if not email:
+                raise AuthError(f"local mode: no {LOCAL_USER_HEADER} header")
+            return Caller(email=email, oauth_token=event.user_oauth_token, local=True)
+        if not authorization.startswith("Bearer ") or not authorization[7:].strip():
+            raise AuthError("missing Authorization: Bearer header")
+        system = self.decode(authorization[7:].strip(), audience=endpoint_url)
+        expected = self.config.addon_service_account
+        if not expected or system.get("email", "").lower() != expected or not system.get("email_verified", True):
+            raise AuthError("system ID token is not from the add-on's service account")
+        if not event.user_id_token:
+            raise AuthError("event has no userIdToken")
+        user = self.decode(event.user_id_token, audience=None)
+        email = str(user.get("email", "")).lower()
+        if not email or user.get("email_verified") is False:
+            raise AuthError("user ID token has no verified email")
+        return Caller(email=email, oauth_token=event.user_oauth_token)

@@ -1,0 +1,216 @@
+"""The add-on end to end: real event JSON with signed ID tokens posted to the Flask app,
+on the local default and on Google (the fake), every card checked against Google's schema."""
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from fake_google import FakeGoogle
+from server.app import create_app
+from server.config import Config
+from tests.addon_env import ADDON_SA, BASE_URL, CS, MANAGER, REP, Client, TokenMint
+from tests.card_schema import cards_in
+from tests.google_env import google_workspace
+from tests.handover_builder import GOOD, to_docx
+
+HOMES = ("/addon/docs/home", "/addon/sheets/home")
+
+
+@pytest.fixture(scope="module")
+def mint():
+    m = TokenMint()
+    yield m
+    m.stop()
+
+
+@pytest.fixture(scope="module")
+def webhook():
+    received = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", received
+    server.shutdown()
+
+
+def base_config(mint, webhook_url, **extra) -> Config:
+    return Config(managers=(MANAGER,), cs_team=(CS,), cs_emails=("cs-team@example.com",), chat_webhook=webhook_url,
+                  addon_service_account=ADDON_SA, public_base_url=BASE_URL, certs_url=mint.certs_url, **extra)
+
+
+class Local:
+    """The local default: a workspace folder; documents are addressed by their path in it."""
+
+    def __init__(self, tmp_path, mint, webhook_url):
+        self.root = tmp_path / "ws"
+        self.app = create_app(base_config(mint, webhook_url, mode="local", workspace=str(self.root)))
+
+    def put(self, name, data):
+        path = self.root / "Manual" / f"{name}.docx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return f"Manual/{name}.docx"
+
+    def rows(self):
+        from server.workspace.local import LocalWorkspace
+        return LocalWorkspace(self.root).tracker.records()
+
+
+class Google:
+    """Google: Drive, Docs and Sheets are the local fake, reached by the real client libraries."""
+
+    def __init__(self, fake, mint, webhook_url):
+        ws = google_workspace(fake)
+        self.ws, self.fake = ws, fake
+        self.app = create_app(base_config(mint, webhook_url, mode="google", google_endpoint=fake.base_url,
+                                          template_id=ws.template_id, tracker_id=ws.tracker.spreadsheet_id,
+                                          customers_root_id=ws.root_id))
+
+    def put(self, name, data):
+        from tests.test_google_workspace import _upload_docx
+        return _upload_docx(self.ws, data)
+
+    def rows(self):
+        return self.ws.tracker.records()
+
+
+@pytest.fixture(params=["local", "google"])
+def env(request, tmp_path, mint, webhook):
+    if request.param == "local":
+        yield Local(tmp_path, mint, webhook[0])
+    else:
+        with FakeGoogle() as fake:
+            yield Google(fake, mint, webhook[0])
+
+
+def ok(response, trigger=False):
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return cards_in(response.get_json(), trigger)
+
+
+def texts(cards) -> str:
+    return json.dumps(cards)
+
+
+def test_docs_home_without_file_access_offers_create_and_asks_for_access(env, mint):
+    rep = Client(env.app, mint, REP)
+    cards = ok(rep.post("/addon/docs/home", file_id="doc1", has_scope=False), trigger=True)
+    body = texts(cards)
+    assert "Create handover" in body and "Allow access to this document" in body
+    grant = rep.post("/addon/action/grant", file_id="doc1", has_scope=False)
+    assert grant.get_json() == {"renderActions": {"hostAppAction": {"editorAction": {"requestFileScopeForActiveDocument": {}}}}}
+
+
+def test_create_check_submit_decide_assign_stage_and_refresh(env, mint, webhook):
+    rep, manager, cs = (Client(env.app, mint, u) for u in (REP, MANAGER, CS))
+    form = {"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise", "deal_size": "180000",
+            "currency": "AUD", "rigs": "4", "projects": "1"}
+    cards = ok(rep.post("/addon/action/create", form=form, file_id="any"))
+    assert "Red Rock Drilling - Desktop Study Handover" in texts(cards) and "Open the handover" in texts(cards)
+    again = ok(rep.post("/addon/action/create", form=form, file_id="any"))
+    assert "Already there" in texts(again)
+
+    doc_id = env.put("good", to_docx(GOOD))
+    home = ok(rep.post("/addon/docs/home", file_id=doc_id, title="Good handover"), trigger=True)
+    assert "100/100" in texts(home) and "Submit for Desktop Study" in texts(home)
+
+    submitted = ok(rep.post("/addon/action/submit", file_id=doc_id))
+    assert "Recorded in the tracker" in texts(submitted) and "email to CS" in texts(submitted)
+    assert webhook[1] and "Red Rock Drilling Pty Ltd" in webhook[1][-1]["text"]
+    ok(rep.post("/addon/action/submit", file_id=doc_id))
+    rows = env.rows()
+    assert len(rows) == 1 and rows[0]["stage"] == "Submitted"
+    sid = rows[0]["study_id"]
+
+    rep_view = texts(ok(rep.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
+    assert "/addon/action/decide" not in rep_view  # a rep never sees a decision button
+    forged = rep.post("/addon/action/decide", host="SHEETS", file_id="tracker",
+                      params={"study_id": sid, "decision": "Approved"})
+    assert forged.status_code == 403 and env.rows()[0]["decision"] == ""
+
+    manager_view = texts(ok(manager.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
+    assert "Waiting for your decision" in manager_view and sid in manager_view
+    decided = ok(manager.post("/addon/action/decide", host="SHEETS", file_id="tracker",
+                              params={"study_id": sid, "decision": "Approved"}))
+    assert "No study is waiting" in texts(decided)
+    row = env.rows()[0]
+    assert (row["stage"], row["decided_by"]) == ("Approved", MANAGER) and row["decided_at"]
+
+    cs_view = texts(ok(cs.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
+    assert "Unassigned" in cs_view and "/addon/action/decide" not in cs_view
+    ok(cs.post("/addon/action/assign", host="SHEETS", file_id="tracker", params={"study_id": sid},
+               form={f"owner_{sid}": CS}))
+    ok(cs.post("/addon/action/stage", host="SHEETS", file_id="tracker", params={"study_id": sid},
+               form={f"stage_{sid}": "Scoping"}))
+    row = env.rows()[0]
+    assert (row["cs_owner"], row["stage"]) == (CS, "Scoping")
+
+    http = env.app.test_client()
+    assert http.post("/cron/refresh").status_code == 403
+    refreshed = http.post("/cron/refresh", headers={"X-Appengine-Cron": "true"})
+    assert refreshed.status_code == 200 and refreshed.get_json()["studies"] == 1
+
+
+def test_submit_of_a_thin_doc_is_refused_with_reasons_and_records_nothing(env, mint):
+    rep = Client(env.app, mint, REP)
+    doc_id = env.put("thin", to_docx({**GOOD, "Business case": [("p", "TBD")]}))
+    cards = ok(rep.post("/addon/action/submit", file_id=doc_id))
+    assert "Submission refused" in texts(cards) and "business_case" in texts(cards)
+    assert env.rows() == []
+
+
+@pytest.mark.parametrize("case", ["missing", "forged", "expired", "wrong_audience", "wrong_account", "bad_issuer"])
+def test_requests_that_are_not_from_google_get_401_and_do_nothing(env, mint, case):
+    rep = Client(env.app, mint, REP)
+    form = {"customer": "Intruder Co", "industry": "drilling"}
+    path = "/addon/action/create"
+    if case == "missing":
+        response = rep.http.post(path, json={"commonEventObject": {"hostApp": "DOCS", "formInputs": {}}})
+    else:
+        token = {
+            "forged": lambda: mint.token(ADDON_SA, BASE_URL + path, forged=True),
+            "expired": lambda: mint.token(ADDON_SA, BASE_URL + path, expired=True),
+            "wrong_audience": lambda: mint.token(ADDON_SA, "https://evil.example.com" + path),
+            "wrong_account": lambda: mint.token("someone@evil.example.com", BASE_URL + path),
+            "bad_issuer": lambda: mint.token(ADDON_SA, BASE_URL + path, issuer="https://evil.example.com"),
+        }[case]()
+        from tests.addon_env import event
+        body = event(form=form, user_id_token=mint.token(REP, "addon-client"))
+        response = rep.http.post(path, json=body, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+    assert "Intruder" not in json.dumps(env.rows())
+    if isinstance(env, Local):
+        assert not (env.root / "Intruder Co").exists()
+
+
+def test_malformed_events_get_a_clear_400_not_a_500(env, mint):
+    http = env.app.test_client()
+    for body in (None, [], {"commonEventObject": "x"}, {"commonEventObject": {"formInputs": {"a": 5}}}):
+        response = http.post("/addon/docs/home", json=body)
+        assert response.status_code == 400 and "Bad request" in json.dumps(response.get_json())
+
+
+def test_bad_form_input_is_answered_with_a_card(env, mint):
+    rep = Client(env.app, mint, REP)
+    cards = ok(rep.post("/addon/action/create", form={"customer": "", "industry": "drilling"}))
+    assert "customer: required" in texts(cards)
+
+
+def test_data_request_email_card(env, mint):
+    rep = Client(env.app, mint, REP)
+    cards = ok(rep.post("/addon/action/email", form={"customer": "Minera Andina", "industry": "mining"}))
+    assert "project with your contractor" in texts(cards)
+
+
+def test_healthz(env):
+    assert env.app.test_client().get("/healthz").get_json()["status"] == "ok"
