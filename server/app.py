@@ -16,6 +16,7 @@ from . import flows, logs
 from .addon import cards as c
 from .addon import screens
 from .addon.auth import AuthError, Caller, Verifier
+from .addon.manifest import missing_scopes
 from .addon.events import Event, EventError, parse_event
 from .config import Config
 from .generators.deal import Deal, DealError
@@ -103,6 +104,9 @@ def create_app(config: Config | None = None) -> Flask:
                 log.warning("request refused", extra={"path": request.path, "reason": str(exc)})
                 return jsonify(error="unauthenticated"), 401
             urls = screens.Urls(config.public_base_url or request.host_url)
+            missing = missing_scopes(event.host, event.authorized_scopes)
+            if missing:  # granular consent: ask for what this host needs, Google repeats the action
+                return jsonify({"requesting_google_scopes": {"scopes": missing}}), 200
             status = 200
             try:
                 body = handler(event, caller, urls, **kwargs)

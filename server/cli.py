@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--endpoint", default="", help=argparse.SUPPRESS)  # tests: the local fake of the APIs
     u.set_defaults(run=_setup)
 
+    m = sub.add_parser("manifest", help="print the HTTP add-on deployment manifest for a base URL")
+    m.add_argument("--base-url", required=True, help="the app's public HTTPS URL, e.g. https://PROJECT.appspot.com")
+    m.add_argument("--logo-url", default="")
+    m.set_defaults(run=_manifest)
+
     d = sub.add_parser("demo", help="first run: sample customer, handovers and their scores")
     d.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
     d.set_defaults(run=_demo)
@@ -135,6 +140,16 @@ def _setup(args) -> int:
                          service_account=args.service_account, endpoint=args.endpoint)
     print("Put these in app.yaml's env_variables:")
     print("\n".join(lines))
+    return EXIT_OK
+
+
+def _manifest(args) -> int:
+    from .addon.manifest import render_manifest
+    try:
+        print(json.dumps(render_manifest(args.base_url, args.logo_url), indent=2))
+    except ValueError as exc:
+        print(f"handover: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ class Config:
     cs_emails: tuple[str, ...] = ()  # who is emailed on submit
     chat_webhook: str = ""
     addon_service_account: str = ""  # the add-on's identity: the email in Google's system ID token
+    oauth_client_id: str = ""  # the audience of users' ID tokens (gcloud workspace-add-ons get-authorization)
     public_base_url: str = ""  # https://PROJECT.appspot.com: the audience of Google's tokens
     local_auth: bool = False  # accept unsigned local requests (the preview); never in production
     google_endpoint: str = ""  # tests only: the local fake of the Google APIs
@@ -48,6 +49,7 @@ class Config:
             cs_emails=_list(env.get("HANDOVER_CS_EMAILS")),
             chat_webhook=env.get("HANDOVER_CHAT_WEBHOOK", ""),
             addon_service_account=env.get("HANDOVER_ADDON_SERVICE_ACCOUNT", "").lower(),
+            oauth_client_id=env.get("HANDOVER_OAUTH_CLIENT_ID", ""),
             public_base_url=env.get("HANDOVER_PUBLIC_BASE_URL", "").rstrip("/"),
             local_auth=env.get("HANDOVER_LOCAL_AUTH", "") == "1",
             google_endpoint=env.get("HANDOVER_GOOGLE_ENDPOINT", ""),

@@ -88,10 +88,14 @@ class Client:
     def __init__(self, app, mint: TokenMint, user: str):
         self.http, self.mint, self.user = app.test_client(), mint, user
 
-    def post(self, path: str, host: str = "DOCS", headers: dict | None = None, system_email: str = ADDON_SA,
-             audience: str | None = None, **event_args):
+    def prepare(self, path: str, host: str = "DOCS", headers: dict | None = None, system_email: str = ADDON_SA,
+                audience: str | None = None, **event_args) -> tuple[dict, dict]:
+        """(event body, headers) as Google would send them to this path."""
         user_token = self.mint.token(self.user, audience="addon-client")
         body = event(host=host, user_id_token=user_token, **event_args)
         system = self.mint.token(system_email, audience=audience or BASE_URL + path)
-        all_headers = {"Authorization": f"Bearer {system}", **(headers or {})}
-        return self.http.post(path, json=body, headers=all_headers)
+        return body, {"Authorization": f"Bearer {system}", **(headers or {})}
+
+    def post(self, path: str, **args):
+        body, headers = self.prepare(path, **args)
+        return self.http.post(path, json=body, headers=headers)

@@ -214,3 +214,26 @@ def test_data_request_email_card(env, mint):
 
 def test_healthz(env):
     assert env.app.test_client().get("/healthz").get_json()["status"] == "ok"
+
+
+def test_missing_scopes_are_requested_the_documented_way(env, mint):
+    rep = Client(env.app, mint, REP)
+    body, headers = rep.prepare("/addon/docs/home", file_id="d")
+    body["authorizationEventObject"]["authorizedScopes"] = ["https://www.googleapis.com/auth/userinfo.email"]
+    response = rep.http.post("/addon/docs/home", json=body, headers=headers)
+    assert response.get_json() == {"requesting_google_scopes": {"scopes": ["https://www.googleapis.com/auth/drive.file"]}}
+
+
+def test_manifest_points_every_trigger_at_a_real_endpoint(env):
+    from server.addon.manifest import render_manifest
+    manifest = render_manifest("https://handover.example.com")
+    assert manifest["addOns"]["httpOptions"] == {"authorizationHeader": "SYSTEM_ID_TOKEN", "granularOauthPermissionSupport": "OPT_IN"}
+    assert set(manifest["oauthScopes"]) == {"https://www.googleapis.com/auth/userinfo.email",
+                                            "https://www.googleapis.com/auth/drive.file"}
+    routes = {r.rule for r in env.app.url_map.iter_rules()}
+    urls = [t["runFunction"] for host in ("common", "docs", "sheets") for t in manifest["addOns"][host].values()
+            if isinstance(t, dict) and "runFunction" in t]
+    assert len(urls) == 5 and all(u.startswith("https://handover.example.com/") for u in urls)
+    assert all(u.removeprefix("https://handover.example.com") in routes for u in urls)
+    with pytest.raises(ValueError):
+        render_manifest("http://insecure.example.com")

@@ -1,8 +1,10 @@
 """Who is calling: every add-on request is checked before any work is done.
 
 Google signs a system ID token for the add-on's service account and sends it as
-`Authorization: Bearer ...`; its audience is the endpoint's public URL. The user is taken
-from the user ID token in the event, verified the same way. A request that fails either
+`Authorization: Bearer ...`; its audience is the endpoint's public URL (the service's base
+URL is accepted too: Google's docs call it "the service URL"). The user is taken from the
+user ID token in the event, verified the same way, with the add-on's OAuth client id
+(`gcloud workspace-add-ons get-authorization`) as its audience when configured. A request that fails either
 check gets 401 and a log line saying why (never the token itself).
 
 A local mode without Google tokens exists for the preview and the tests; it is on only when
@@ -83,13 +85,14 @@ class Verifier:
             return Caller(email=email, oauth_token=event.user_oauth_token, local=True)
         if not authorization.startswith("Bearer ") or not authorization[7:].strip():
             raise AuthError("missing Authorization: Bearer header")
-        system = self.decode(authorization[7:].strip(), audience=endpoint_url)
+        base = self.config.public_base_url
+        system = self.decode(authorization[7:].strip(), audience=[endpoint_url] + ([base] if base else []))
         expected = self.config.addon_service_account
         if not expected or system.get("email", "").lower() != expected or not system.get("email_verified", True):
             raise AuthError("system ID token is not from the add-on's service account")
         if not event.user_id_token:
             raise AuthError("event has no userIdToken")
-        user = self.decode(event.user_id_token, audience=None)
+        user = self.decode(event.user_id_token, audience=self.config.oauth_client_id or None)
         email = str(user.get("email", "")).lower()
         if not email or user.get("email_verified") is False:
             raise AuthError("user ID token has no verified email")
