@@ -79,10 +79,16 @@ class Backend:
         return "cs" if email in self.config.cs_team else "other"
 
 
-def create_app(config: Config | None = None) -> Flask:
+def create_app(config: Config | None = None, preview: bool = False) -> Flask:
+    """The app; `preview` adds the local sidebar preview (only with local auth, never deployed)."""
     config = config or Config.from_env()
     logs.configure()
     app = Flask(__name__)
+    if preview:
+        if not config.local_auth or config.mode != "local":
+            raise ValueError("the preview runs only on the local default with local auth")
+        from .preview import preview_blueprint
+        app.register_blueprint(preview_blueprint(config))
     app.config["HANDOVER"] = config
     backend = Backend(config)
     verifier = Verifier(config)

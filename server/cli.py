@@ -79,9 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--logo-url", default="")
     m.set_defaults(run=_manifest)
 
-    d = sub.add_parser("demo", help="first run: sample customer, handovers and their scores")
+    d = sub.add_parser("demo", help="first run: sample customers and handovers, their scores, then the preview")
     d.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    d.add_argument("--no-serve", action="store_true", help="set up and score, without starting the preview")
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--port", type=int, default=8080)
     d.set_defaults(run=_demo)
+
+    v = sub.add_parser("serve", help="the local sidebar preview and the add-on endpoints on the local default")
+    v.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8080)
+    v.set_defaults(run=_serve)
     return p
 
 
@@ -153,8 +162,13 @@ def _manifest(args) -> int:
     return EXIT_OK
 
 
+DEMO_MANAGER, DEMO_CS = "maria.manager@example.com", "chris.cs@example.com"
+
+
 def _demo(args) -> int:
+    """First run: a workspace with sample customers and handovers, their scores, then the preview."""
     ws = LocalWorkspace(args.workspace)
+    ws.tracker.setup()
     deal = Deal.from_input({
         "customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
         "deal_size": "180,000", "currency": "AUD", "region": "Western Australia", "rep": "Sam Patel",
@@ -162,17 +176,63 @@ def _demo(args) -> int:
     })
     made = ws.create_handover(deal)
     print(f"Workspace: {ws.root}")
-    print(f"New handover for {deal.customer}: {ws.path(made.doc_id)}")
     card = score_document(ws.read(made.doc_id))
-    print(f"  freshly created, not filled in yet: score {card.score}/100, ready: {card.ready}\n")
+    print(f"New handover from the template, not filled in yet: {ws.path(made.doc_id)} (score {card.score}/100)\n")
     for sample in sorted(SAMPLES.glob("*.docx")):
-        target = ws.root / "Samples" / sample.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(sample, target)
-        card = score_document(read_document(target))
+        target = _place_sample(ws, sample)
+        card = score_document(ws.read(ws.doc_id(target)))
         print(render_text(card, max_findings=5))
         print()
+    if args.no_serve:
+        return EXIT_OK
+    return _run_preview(ws, args.host, args.port)
+
+
+def _place_sample(ws: LocalWorkspace, sample: Path) -> Path:
+    """A sample handover filed in its customer's folder tree, as a rep would have it."""
+    from .generators.deal import safe_folder_name
+    from .workspace.local import ensure_tree
+    customer = score_document(read_document(sample)).fields.get("customer") or sample.stem
+    folder = ensure_tree(ws.root, customer) / ws.rubric.folders["handover"]
+    target = folder / (ws.rubric.folders["doc_name"].format(customer=safe_folder_name(customer)) + ".docx")
+    if not target.exists():
+        shutil.copyfile(sample, target)
+    return target
+
+
+def _serve(args) -> int:
+    ws = LocalWorkspace(args.workspace)
+    ws.tracker.setup()
+    return _run_preview(ws, args.host, args.port)
+
+
+def _run_preview(ws: LocalWorkspace, host: str, port: int) -> int:
+    from .app import create_app
+    from .config import Config
+    config = Config.from_env()
+    config.mode, config.workspace, config.local_auth = "local", str(ws.root), True
+    config.managers = config.managers or (DEMO_MANAGER,)
+    config.cs_team = config.cs_team or (DEMO_CS,)
+    config.cs_emails = config.cs_emails or ("cs-team@example.com",)
+    app = create_app(config, preview=True)
+    port = _free_port(host, port)
+    print(f"Sidebar preview: http://{host}:{port}/  (a rep, CS or a manager; Ctrl-C to stop)")
+    print(f"Tracker file: {ws.tracker.path}")
+    sys.stdout.flush()
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
     return EXIT_OK
+
+
+def _free_port(host: str, wanted: int) -> int:
+    import socket
+    for port in (wanted, 0):
+        with socket.socket() as s:
+            try:
+                s.bind((host, port))
+                return s.getsockname()[1]
+            except OSError:
+                continue
+    raise OSError("no free port")
 
 
 if __name__ == "__main__":

@@ -100,8 +100,11 @@ def test_email_has_the_seed_variants_for_drilling_and_mining():
 
 
 def test_demo_sets_up_a_workspace_and_scores_the_two_samples(tmp_path):
-    r = run("demo", "--workspace", str(tmp_path / "ws"))
+    r = run("demo", "--no-serve", "--workspace", str(tmp_path / "ws"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "ws/Red Rock Drilling/PreSales/Desktop Study/DS Handover Doc").is_dir()
-    assert "Sample - specific handover.docx: score" in r.stdout and "READY for submission" in r.stdout
-    assert "Sample - generic handover.docx: score" in r.stdout and "NOT ready" in r.stdout
+    lines = [line for line in r.stdout.splitlines() if "Desktop Study Handover.docx: score" in line]
+    assert len(lines) == 2  # the two samples, filed in their customers' folders
+    assert any("READY for submission" in line for line in lines) and any("NOT ready" in line for line in lines)
+    handovers = list((tmp_path / "ws").glob("*/PreSales/Desktop Study/DS Handover Doc/*.docx"))
+    assert len(handovers) == 3

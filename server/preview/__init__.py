@@ -1,0 +1,57 @@
+"""The local sidebar preview: plays Google's part on http://127.0.0.1:PORT/.
+
+It renders the Card v1 JSON the add-on's endpoints return as a Workspace-like sidebar, sends
+the same event objects Google would (form inputs, parameters, host app, file), as the person
+chosen in the page: a rep in a handover doc, CS on the tracker, or a manager on the tracker.
+Only registered by `handover serve` (local mode with HANDOVER_LOCAL_AUTH), never in production.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, jsonify, send_file
+
+from ..config import Config
+from ..workspace.local import TRACKER_NAME, LocalWorkspace
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def preview_blueprint(config: Config) -> Blueprint:
+    bp = Blueprint("preview", __name__, static_folder=str(STATIC), static_url_path="/preview/static")
+
+    def workspace() -> LocalWorkspace:
+        return LocalWorkspace(config.workspace)
+
+    @bp.get("/")
+    def page():
+        return send_file(STATIC / "preview.html")
+
+    @bp.get("/preview/context")
+    def context():
+        ws = workspace()
+        docs = sorted(ws.doc_id(p) for p in ws.root.rglob("*.docx") if not p.name.startswith((".", "~$")))
+        return jsonify(
+            docs=docs, tracker=TRACKER_NAME,
+            people={"rep": "sam.rep@example.com", "cs": (config.cs_team or ("cs@example.com",))[0],
+                    "manager": (config.managers or ("manager@example.com",))[0]})
+
+    @bp.get("/preview/tracker")
+    def tracker():
+        """The local tracker's rows, for the page to draw where Sheets would show the Sheet."""
+        ws = workspace()
+        layout = ws.tracker.layout
+        shown = ["study_id", "customer", "segment", "deal_size", "score", "readiness", "stage", "decision",
+                 "decided_by", "cs_owner", "exception_requested", "doc_changed"]
+        return jsonify(headers=[layout.columns[layout.index(k)].header for k in shown],
+                       rows=[[r.get(k, "") for k in shown] for r in ws.tracker.records()])
+
+    @bp.get("/files/<path:doc_id>")
+    def files(doc_id: str):
+        ws = workspace()
+        path = (ws.root / doc_id).resolve()
+        if ws.root not in path.parents or not path.is_file():
+            abort(404)
+        return send_file(path, as_attachment=True, download_name=path.name)
+
+    return bp
