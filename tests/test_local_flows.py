@@ -158,3 +158,34 @@ def test_a_refused_change_writes_nothing(ws):
     with pytest.raises(flows.FlowError) as err:
         flows.decide(ws, sid, MANAGERS[0], "Rejected", "changed my mind", MANAGERS)
     assert err.value.status == 409 and ws.tracker.path.read_bytes() == before
+
+
+def _write_rows(args):
+    root, start = args
+    from server.workspace.local import LocalWorkspace
+    ws = LocalWorkspace(root)
+    for i in range(start, start + 5):
+        ws.tracker.update({f"DS-P{i:03d}": {"customer": f"Customer {i}", "stage": "Submitted"}})
+
+
+def test_several_processes_writing_the_tracker_lose_nothing(ws):
+    import multiprocessing
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        pool.map(_write_rows, [(str(ws.root), n * 5) for n in range(4)])
+    assert sorted(r["study_id"] for r in ws.tracker.records()) == [f"DS-P{i:03d}" for i in range(20)]
+
+
+def test_a_crash_mid_write_leaves_the_previous_tracker_intact(ws, monkeypatch):
+    ws.tracker.update({"DS-KEEP": {"customer": "Kept"}})
+    before = ws.tracker.path.read_bytes()
+    import server.workspace.local_tracker as lt
+
+    def crash(src, dst):
+        raise OSError("power cut")
+    monkeypatch.setattr(lt.os, "replace", crash)
+    with pytest.raises(OSError):
+        ws.tracker.update({"DS-LOST": {"customer": "Never written"}})
+    monkeypatch.undo()
+    assert ws.tracker.path.read_bytes() == before
+    assert [r["study_id"] for r in ws.tracker.records()] == ["DS-KEEP"]
+    assert not list(ws.tracker.path.parent.glob(".tracker-*"))  # no half-written temp file left
