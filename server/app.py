@@ -7,6 +7,7 @@ a card saying what is wrong, never a 500; a refused caller gets 401 and no work 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class Backend:
 
     def __init__(self, config: Config):
         self.config = config
-        self._google = None
+        self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
 
     def workspace(self, caller: Caller | None) -> Workspace:
         if self.config.mode == "google":
@@ -55,19 +56,21 @@ class Backend:
         from .workspace.google_drive import GoogleWorkspace
         from .workspace.sheets_tracker import SheetsTracker
         cfg = self.config
-        if self._google is None:
+        endpoint = cfg.google_endpoint or None
+        if getattr(self._local, "credentials", None) is None:
             if cfg.google_endpoint:  # tests: the local fake accepts any token
                 import google.oauth2.credentials
-                creds = google.oauth2.credentials.Credentials(token="service-account")
+                self._local.credentials = google.oauth2.credentials.Credentials(token="service-account")
             else:
                 import google.auth
-                creds, _ = google.auth.default(scopes=list(SERVICE_ACCOUNT_SCOPES))
-            self._google = clients(creds, endpoint=cfg.google_endpoint or None)
-        g = self._google
+                self._local.credentials, _ = google.auth.default(scopes=list(SERVICE_ACCOUNT_SCOPES))
+            self._local.clients = clients(self._local.credentials, endpoint=endpoint, timeout=cfg.google_timeout)
+        g, creds = self._local.clients, self._local.credentials
         tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers)
-        user_docs = docs_for_user(caller.oauth_token, cfg.google_endpoint or None) if caller and caller.oauth_token else None
+        user_docs = docs_for_user(caller.oauth_token, endpoint, cfg.google_timeout) if caller and caller.oauth_token else None
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
-                               shared_drive_id=cfg.shared_drive_id or None, user_docs=user_docs)
+                               shared_drive_id=cfg.shared_drive_id or None, user_docs=user_docs,
+                               docs_factory=lambda: clients(creds, endpoint=endpoint, timeout=cfg.google_timeout).docs)
 
     def notifier(self, ws: Workspace) -> Notifier:
         root = getattr(ws, "root", None)
@@ -122,8 +125,11 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
                 body = c.render(screens.message_card("Cannot do that", str(exc)), notification=str(exc))
             except StepError as exc:
                 log.error("google step failed", extra={"path": request.path, "step": exc.step, "status": exc.status})
-                body = c.render(screens.message_card("Google did not answer", f"{exc}. Nothing else was changed; "
-                                                     "try again in a minute."), notification="Google API error")
+                what = ("The study was NOT recorded in the tracker. Submit again: the same study is updated, "
+                        "never doubled." if request.path.endswith("/submit") else
+                        "This click did not finish; anything it did not reach is unchanged. Try again in a minute.")
+                body = c.render(screens.message_card("Google did not answer", f"{exc}. {what}"),
+                                notification="Not done: Google API error")
             except Exception:  # a bug: logged with its traceback, answered with a card
                 log.exception("unexpected error", extra={"path": request.path})
                 body = c.render(screens.message_card("Something went wrong", "The error is logged. Nothing was "

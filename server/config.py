@@ -30,6 +30,7 @@ class Config:
     public_base_url: str = ""  # https://PROJECT.appspot.com: the audience of Google's tokens
     local_auth: bool = False  # accept unsigned local requests (the preview); never in production
     google_endpoint: str = ""  # tests only: the local fake of the Google APIs
+    google_timeout: float = 30.0  # seconds before a Google call is given up (then retried)
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     cron_header_required: bool = True
     extra: dict = field(default_factory=dict)
@@ -53,5 +54,6 @@ class Config:
             public_base_url=env.get("HANDOVER_PUBLIC_BASE_URL", "").rstrip("/"),
             local_auth=env.get("HANDOVER_LOCAL_AUTH", "") == "1",
             google_endpoint=env.get("HANDOVER_GOOGLE_ENDPOINT", ""),
+            google_timeout=float(env.get("HANDOVER_GOOGLE_TIMEOUT_S", "30")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
         )

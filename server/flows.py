@@ -225,6 +225,8 @@ def refresh(ws: Workspace) -> RefreshResult:
     records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", "Draft", "Closed")]
     result = RefreshResult(studies=len(records))
     modified = ws.handovers_modified([r["doc_id"] for r in records])
+    stale = [r["doc_id"] for r in records if r["doc_id"] in modified and modified[r["doc_id"]] != r.get("scored_modified")]
+    docs = ws.read_many(stale)
     changes: dict[str, dict] = {}
     for r in records:
         current = modified.get(r["doc_id"])
@@ -239,11 +241,11 @@ def refresh(ws: Workspace) -> RefreshResult:
         if changed != r.get("doc_changed"):
             change["doc_changed"] = changed
         if current != r.get("scored_modified"):
-            try:
-                card = score_document(ws.read(r["doc_id"]))
-            except Exception as exc:  # noqa: BLE001 - one unreadable document must not stop the refresh
-                result.errors.append(f"{r.get('study_id')}: {exc}")
+            doc = docs.get(r["doc_id"])
+            if isinstance(doc, Exception) or doc is None:  # one unreadable document must not stop the refresh
+                result.errors.append(f"{r.get('study_id')}: {doc}")
                 continue
+            card = score_document(doc)
             change.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
                           readiness=readiness(card, r.get("exception_requested", "")),
                           top_flags=top_flags(card), scored_modified=current)

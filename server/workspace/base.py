@@ -83,6 +83,17 @@ class Workspace(ABC):
         """Keep the study id with the document so a second submit updates the same row.
         Returns the document's modified time afterwards (saving it may change it)."""
 
+    def read_many(self, doc_ids: list[str]) -> dict[str, Document | Exception]:
+        """Several documents (the scheduled refresh); a document that cannot be read maps
+        to its error instead of stopping the others."""
+        out: dict[str, Document | Exception] = {}
+        for doc_id in doc_ids:
+            try:
+                out[doc_id] = self.read(doc_id)
+            except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+                out[doc_id] = exc
+        return out
+
     @abstractmethod
     def handovers_modified(self, doc_ids: list[str]) -> dict[str, str]:
         """doc id -> modified time for many documents in as few calls as possible."""
