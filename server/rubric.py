@@ -53,6 +53,7 @@ class Rubric:
     generic: dict[str, float]
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    limits: dict[str, int] = field(default_factory=dict)
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -95,4 +96,5 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
         fields=fields, sections=sections, points=dict(raw["points"]),
         generic=dict(raw["generic"]), words=words,
         messages={k: dict(v) for k, v in raw["messages"].items()},
+        limits=dict(raw.get("limits", {})),
     )

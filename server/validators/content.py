@@ -79,13 +79,16 @@ def is_guidance(text: str, section: Section) -> bool:
 
 
 def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
-                known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> list[Unit]:
+                known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset(),
+                limit: int = 10**9) -> list[Unit]:
     """Sentences, list items and table rows; `known` are the document's own names, `ignore`
     the words of the customer's name (naming the customer in every section is not detail)."""
     header_names = {normalise(c) for c in section.columns} | {normalise(p) for p in section.parts}
     labelled = section.kind in ("fields", "checklist")  # first cell is the template's label
     units: list[Unit] = []
     for block in blocks:
+        if len(units) >= limit:
+            break
         if block.kind == "heading":
             continue
         if block.kind == "table":
@@ -97,7 +100,7 @@ def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
             pieces = [block.text]
         else:
             pieces = sentences(block.text)
-        for piece in pieces:
+        for piece in pieces[: max(0, limit - len(units))]:
             units.append(_unit(piece, section, lexicon, known, ignore))
     return units
 
@@ -203,6 +206,9 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
         return result
 
     findings += extra or []
+    limit = rubric.limits.get("max_units_per_section")
+    if limit and len(units) >= limit:
+        findings.append(make("too_long", n=limit))
     status = "ok"
     if _is_thin(section, content, n_words, specifics, findings, make, found.blocks):
         status = "thin"

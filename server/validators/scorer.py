@@ -28,10 +28,11 @@ def customer_words(customer: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W\d_][\w'’\-]*", customer) if w[:1].isupper())
 
 
-def everywhere_names(split, lexicon, share: float = 0.6, at_least: int = 4) -> frozenset[str]:
+def everywhere_names(split, lexicon, budget: int, share: float = 0.6, at_least: int = 4) -> frozenset[str]:
     """Names found in most sections (the customer, said again and again): they tell nothing
     about any one section."""
-    per_section = [set(lexicon.signals(" ".join(_text(b) for b in f.blocks)).names) for f in split.found.values()]
+    per_section = [set(lexicon.signals(" ".join(_bounded((_text(b) for b in f.blocks), budget // 12))).names)
+                   for f in split.found.values()]
     if len(per_section) < at_least:
         return frozenset()
     counts: dict[str, int] = {}
@@ -39,6 +40,15 @@ def everywhere_names(split, lexicon, share: float = 0.6, at_least: int = 4) -> f
         for n in names:
             counts[n] = counts.get(n, 0) + 1
     return frozenset(n for n, c in counts.items() if c >= max(at_least, share * len(per_section)))
+
+
+def _bounded(texts, budget: int):
+    """Texts until `budget` characters have been given."""
+    for text in texts:
+        if budget <= 0:
+            return
+        yield text[:budget]
+        budget -= len(text)
 
 
 def _text(block) -> str:
@@ -54,11 +64,13 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     units: dict[str, list[Unit]] = {}
     parts: dict[str, str] = {}
 
-    ignore = customer_words(fields.get("customer", "")) | everywhere_names(split, lexicon)
-    known = lexicon.known_names((_text(b) for b in doc.blocks), ignore)
+    budget = rubric.limits.get("max_chars_for_names", 300_000)
+    ignore = customer_words(fields.get("customer", "")) | everywhere_names(split, lexicon, budget)
+    known = lexicon.known_names(_bounded((_text(b) for b in doc.blocks), budget), ignore)
+    limit = rubric.limits.get("max_units_per_section", 10**9)
     for section in rubric.sections:
         found = split.found.get(section.key)
-        units[section.key] = build_units(found.blocks, section, lexicon, known, ignore) if found else []
+        units[section.key] = build_units(found.blocks, section, lexicon, known, ignore, limit) if found else []
         mark_paraphrases(units[section.key], section, rubric)
     groups = {s.title: id(split.found[s.key].blocks) for s in rubric.sections if s.key in split.found}
     mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"], groups)

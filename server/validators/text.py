@@ -141,22 +141,25 @@ class Lexicon:
             return Signals(domain=[m.group(0) for m in self.domain.finditer(text)] if self.domain else [],
                            attributed=True)
         s = Signals()
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text) + 1)  # characters already claimed by a date, ID or number
 
-        def free(m):
-            return all(m.end() <= a or m.start() >= b for a, b in taken)
+        def free(m) -> bool:
+            return not any(taken[m.start():m.end()])
+
+        def take(m) -> None:
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
         for m in self.date.finditer(text):
             s.dates.append(m.group(0))
-            taken.append(m.span())
+            take(m)
         for m in self.ident.finditer(text):
             if free(m):
                 s.names.append(m.group(0))
-                taken.append(m.span())
+                take(m)
         for m in self.number.finditer(text):
             if free(m):
                 s.numbers.append(m.group(0).strip())
-                taken.append(m.span())
+                take(m)
         starts = _sentence_starts(text)
         for m in self.capitalised.finditer(text):
             token = m.group(0)
