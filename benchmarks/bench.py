@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 import time
@@ -118,12 +119,58 @@ def _touch(ws, doc_id: str) -> None:
         "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "Carosue Dam North"}}]}).execute()
 
 
+def endpoints_table() -> None:
+    """Each add-on endpoint as Google calls it (signed tokens, event JSON), on Google (the fake)."""
+    from fake_google import FakeGoogle
+    from server.app import create_app
+    from server.config import Config
+    from tests.addon_env import ADDON_SA, BASE_URL, MANAGER, REP, Client, TokenMint
+    from tests.google_env import google_workspace
+    from tests.handover_builder import GOOD, to_docx
+
+    mint = TokenMint()
+    print("\nAdd-on endpoints (Flask test client, Google mode against the fake; server time includes token checks)")
+    print(f"{'endpoint':<40}{'status':>7}{'server ms':>11}{'API calls':>11}")
+    with FakeGoogle() as fake:
+        ws = google_workspace(fake)
+        app = create_app(Config(mode="google", google_endpoint=fake.base_url, template_id=ws.template_id,
+                                tracker_id=ws.tracker.spreadsheet_id, customers_root_id=ws.root_id,
+                                managers=(MANAGER,), addon_service_account=ADDON_SA, public_base_url=BASE_URL,
+                                certs_url=mint.certs_url))
+        rep, manager = Client(app, mint, REP), Client(app, mint, MANAGER)
+        doc_id = _upload(ws, to_docx(GOOD))
+        form = {"customer": "Bench Drilling", "industry": "drilling", "segment": "Enterprise", "deal_size": "120000"}
+        rep.post("/addon/docs/home", file_id=doc_id)  # warm: certificates fetched once, clients built
+        logging.getLogger("handover").setLevel(logging.WARNING)
+        steps = [
+            ("docs home (scorecard)", rep, "/addon/docs/home", {"file_id": doc_id}),
+            ("action/create (new customer)", rep, "/addon/action/create", {"form": form, "file_id": "x"}),
+            ("action/check", rep, "/addon/action/check", {"file_id": doc_id}),
+            ("action/submit", rep, "/addon/action/submit", {"file_id": doc_id}),
+            ("sheets home (manager)", manager, "/addon/sheets/home", {"host": "SHEETS", "file_id": "t"}),
+            ("action/decide", manager, "/addon/action/decide", {"host": "SHEETS", "file_id": "t"}),
+            ("cron/refresh", None, "/cron/refresh", {}),
+        ]
+        http = app.test_client()
+        for name, client, path, args in steps:
+            if name == "action/decide":
+                args["params"] = {"study_id": ws.tracker.records()[0]["study_id"], "decision": "Approved"}
+            body, headers = client.prepare(path, **args) if client else ({}, {"X-Appengine-Cron": "true"})
+            fake.reset_calls()
+            t0 = time.perf_counter()
+            response = http.post(path, json=body, headers=headers)
+            ms = 1000 * (time.perf_counter() - t0)
+            print(f"{name:<40}{response.status_code:>7}{ms:>11.0f}{fake.total_calls():>11}")
+    mint.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     scoring_table(args.repeat)
     api_calls_table()
+    endpoints_table()
 
 
 if __name__ == "__main__":

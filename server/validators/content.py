@@ -74,8 +74,14 @@ def is_guidance(text: str, section: Section) -> bool:
     guidance = [normalise(g) for g in section.guidance]
     return bool(norm) and (
         (len(norm.split()) >= 4 and norm in " ".join(guidance))
-        or any(difflib.SequenceMatcher(None, norm, g).ratio() >= 0.9 for g in guidance)
+        or any(_similar(norm, g, 0.9) for g in guidance)
     )
+
+
+def _similar(a: str, b: str, cutoff: float) -> bool:
+    """difflib's ratio, after its cheap upper bounds (most sentences fail those at once)."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.real_quick_ratio() >= cutoff and m.quick_ratio() >= cutoff and m.ratio() >= cutoff
 
 
 def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
