@@ -28,7 +28,7 @@ from .validators.document import InputError
 from .validators.sections import split_sections
 from .validators.scorer import score_document
 from .workspace.base import Workspace
-from .workspace.retry import StepError
+from .workspace.retry import RetryPolicy, StepError
 
 log = logging.getLogger("handover.app")
 HANDOVER_MIN_SECTIONS = 4  # a document with this many rubric sections is a handover
@@ -66,10 +66,11 @@ class Backend:
                 self._local.credentials, _ = google.auth.default(scopes=list(SERVICE_ACCOUNT_SCOPES))
             self._local.clients = clients(self._local.credentials, endpoint=endpoint, timeout=cfg.google_timeout)
         g, creds = self._local.clients, self._local.credentials
-        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers)
+        policy = RetryPolicy(base_delay=cfg.google_retry_base_s, max_delay=max(16 * cfg.google_retry_base_s, 0.01))
+        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers, policy=policy)
         user_docs = docs_for_user(caller.oauth_token, endpoint, cfg.google_timeout) if caller and caller.oauth_token else None
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
-                               shared_drive_id=cfg.shared_drive_id or None, user_docs=user_docs,
+                               shared_drive_id=cfg.shared_drive_id or None, user_docs=user_docs, policy=policy,
                                docs_factory=lambda: clients(creds, endpoint=endpoint, timeout=cfg.google_timeout).docs)
 
     def notifier(self, ws: Workspace) -> Notifier:

@@ -31,6 +31,7 @@ class Config:
     local_auth: bool = False  # accept unsigned local requests (the preview); never in production
     google_endpoint: str = ""  # tests only: the local fake of the Google APIs
     google_timeout: float = 30.0  # seconds before a Google call is given up (then retried)
+    google_retry_base_s: float = 0.5  # first backoff; doubles, with full jitter, 5 attempts
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     cron_header_required: bool = True
     extra: dict = field(default_factory=dict)
@@ -55,5 +56,6 @@ class Config:
             local_auth=env.get("HANDOVER_LOCAL_AUTH", "") == "1",
             google_endpoint=env.get("HANDOVER_GOOGLE_ENDPOINT", ""),
             google_timeout=float(env.get("HANDOVER_GOOGLE_TIMEOUT_S", "30")),
+            google_retry_base_s=float(env.get("HANDOVER_GOOGLE_RETRY_BASE_S", "0.5")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
         )

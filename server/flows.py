@@ -244,6 +244,8 @@ def refresh(ws: Workspace) -> RefreshResult:
             doc = docs.get(r["doc_id"])
             if isinstance(doc, Exception) or doc is None:  # one unreadable document must not stop the refresh
                 result.errors.append(f"{r.get('study_id')}: {doc}")
+                if change:
+                    changes[r["study_id"]] = change
                 continue
             card = score_document(doc)
             change.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
