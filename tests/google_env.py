@@ -23,7 +23,8 @@ def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: floa
     template_id = upload_template(c.drive, policy=FAST_RETRIES)
     tracker = SheetsTracker(c.gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES)
     tracker.setup()
-    return GoogleWorkspace(c.drive, c.docs, tracker, template_id, root, shared_drive_id=drive_id, policy=FAST_RETRIES)
+    return GoogleWorkspace(c.drive, c.docs, tracker, template_id, root, shared_drive_id=drive_id, policy=FAST_RETRIES,
+                           docs_factory=lambda: clients(creds, endpoint=fake.base_url, timeout=timeout).docs)
 
 
 @pytest.fixture
