@@ -202,27 +202,27 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         note = f"Recorded as {result.study_id}" if result.recorded else "Not submitted: see what to fix"
         return c.render(screens.submit_card(result, urls), notification=note)
 
-    def decide(event, caller, urls):
+    def on_tracker(event, caller, urls, change, note: str) -> dict:
+        """Apply a change to the study the button names, then show the tracker card again."""
         sid = event.params.get("study_id", "")
         ws = backend.workspace(caller)
-        flows.decide(ws, sid, caller.email, event.params.get("decision", ""), event.input(f"reason_{sid}"),
-                     config.managers)
+        change(ws, sid)
         return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
-                        notification=f"{sid}: {event.params.get('decision')}")
+                        notification=f"{sid}: {note}")
+
+    def decide(event, caller, urls):
+        decision = event.params.get("decision", "")
+        return on_tracker(event, caller, urls, lambda ws, sid: flows.decide(
+            ws, sid, caller.email, decision, event.input(f"reason_{sid}"), config.managers), decision)
 
     def assign(event, caller, urls):
-        sid = event.params.get("study_id", "")
-        ws = backend.workspace(caller)
-        flows.assign_owner(ws, sid, caller.email, event.input(f"owner_{sid}"), team())
-        return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
-                        notification=f"{sid} assigned")
+        return on_tracker(event, caller, urls, lambda ws, sid: flows.assign_owner(
+            ws, sid, caller.email, event.input(f"owner_{sid}"), team()), "assigned")
 
     def stage(event, caller, urls):
         sid = event.params.get("study_id", "")
-        ws = backend.workspace(caller)
-        flows.move_stage(ws, sid, caller.email, event.input(f"stage_{sid}"), team())
-        return c.render(screens.tracker_home(ws.tracker.records(), backend.role(caller.email), team(), urls),
-                        notification=f"{sid} moved to {event.input(f'stage_{sid}')}")
+        return on_tracker(event, caller, urls, lambda ws, _: flows.move_stage(
+            ws, sid, caller.email, event.input(f"stage_{sid}"), team()), f"moved to {event.input(f'stage_{sid}')}")
 
     ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "submit": submit,
                "decide": decide, "assign": assign, "stage": stage}
