@@ -4,6 +4,7 @@ import json
 import zipfile
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +112,36 @@ def test_a_10_mb_document_gets_a_scorecard():
     assert xml_size > 10_000_000
     card = score_document(read_docx(buf.getvalue()))
     assert len(card.sections) == 12 and card.words > 1_500_000
+
+
+EVENTS = st.fixed_dictionaries({}, optional={
+    "commonEventObject": st.one_of(JSON, st.fixed_dictionaries({}, optional={
+        "hostApp": st.sampled_from(["DOCS", "SHEETS", "GMAIL", "", "docs"]) | ODD_TEXT,
+        "formInputs": st.dictionaries(ODD_TEXT, st.one_of(JSON, st.fixed_dictionaries(
+            {"stringInputs": st.fixed_dictionaries({"value": st.lists(ODD_TEXT, max_size=2)})})), max_size=4),
+        "parameters": st.dictionaries(st.sampled_from(["study_id", "decision", "exception"]) | ODD_TEXT, ODD_TEXT, max_size=3)})),
+    "docs": st.one_of(JSON, st.fixed_dictionaries({}, optional={"id": ODD_TEXT, "title": ODD_TEXT,
+                                                             "addonHasFileScopePermission": st.booleans()})),
+    "sheets": JSON,
+})
+PATHS = st.sampled_from(["/addon/docs/home", "/addon/sheets/home", "/addon/docs/file-scope-granted",
+                         "/addon/action/create", "/addon/action/check", "/addon/action/submit", "/addon/action/decide",
+                         "/addon/action/assign", "/addon/action/stage", "/addon/action/email", "/addon/action/nope"])
+
+
+@pytest.fixture(scope="module")
+def local_app(tmp_path_factory):
+    from server.app import create_app
+    from server.config import Config
+    root = tmp_path_factory.mktemp("fuzz-ws")
+    (root / "a.docx").write_bytes(make_docx(("h1", "Deal summary"), ("p", "Customer: Acme")))
+    return create_app(Config(mode="local", workspace=str(root), local_auth=True, managers=("m@example.com",),
+                             cs_team=("c@example.com",)))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(path=PATHS, body=EVENTS, user=st.sampled_from(["m@example.com", "c@example.com", "rep@example.com"]))
+def test_no_event_makes_an_endpoint_answer_500(local_app, path, body, user):
+    response = local_app.test_client().post(path, json=body, headers={"X-Handover-User": user})
+    assert response.status_code in (200, 400, 403, 404, 409), (response.status_code, response.get_data(as_text=True)[:300])
