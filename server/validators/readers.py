@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .docs_json_reader import read_docs_json_file
 from .docx_reader import read_docx
 from .document import Document, InputError
 
@@ -12,6 +13,5 @@ def read_document(path: Path) -> Document:
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if path.suffix.lower() == ".json":
-        from .docs_json_reader import read_docs_json_file  # added with the Google reader
         return read_docs_json_file(path)
     return read_docx(path)
