@@ -132,7 +132,8 @@ def test_manager_approves_from_the_tracker(page, preview):
 
 def test_cs_assign_an_owner_and_move_the_stage(page, preview):
     page.select_option("#persona", "cs")
-    wait_text(page, "Unassigned")
+    page.wait_for_function("() => { const t = document.querySelector('aside.sidebar').innerText;"
+                           " return t.includes('Unassigned') && !t.includes('No study is waiting'); }")  # CS's card, not the manager's
     side = sidebar(page)
     assert "Waiting for your decision" not in side.inner_text()  # CS never see decisions
     side.get_by_label("CS owner").select_option("chris.cs@example.com")

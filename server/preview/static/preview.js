@@ -2,7 +2,7 @@
 // renders the Card v1 JSON that comes back as a sidebar. No framework; one card stack.
 "use strict";
 
-const state = { stack: [], context: null };
+const state = { stack: [], context: null, seq: 0 };
 const $ = (id) => document.getElementById(id);
 
 function persona() {
@@ -39,6 +39,7 @@ function buildEvent(parameters) {
 }
 
 async function call(url, parameters) {
+  const seq = ++state.seq;  // a slower answer to an earlier click must not replace a newer card
   const event = buildEvent(parameters);
   const response = await fetch(url, {
     method: "POST",
@@ -47,6 +48,7 @@ async function call(url, parameters) {
   });
   let body = {};
   try { body = await response.json(); } catch (e) { body = { error: "not JSON" }; }
+  if (seq !== state.seq) return;
   $("trace").textContent = "POST " + url + "\n" + JSON.stringify(event, null, 2) + "\n\n" + response.status + "\n" + JSON.stringify(body, null, 2);
   handle(body, response.status);
 }
