@@ -87,6 +87,13 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
     """The app; `preview` adds the local sidebar preview (only with local auth, never deployed)."""
     config = config or Config.from_env()
     logs.configure()
+    if config.mode == "google" and not config.google_endpoint:
+        missing = [name for name, value in (("HANDOVER_PUBLIC_BASE_URL", config.public_base_url),
+                                            ("HANDOVER_ADDON_SERVICE_ACCOUNT", config.addon_service_account),
+                                            ("HANDOVER_OAUTH_CLIENT_ID", config.oauth_client_id)) if not value]
+        if missing or config.local_auth:
+            raise ValueError("refusing to start in Google mode: " + (f"set {', '.join(missing)}" if missing
+                             else "HANDOVER_LOCAL_AUTH must be off"))
     app = Flask(__name__)
     if preview:
         if not config.local_auth or config.mode != "local":

@@ -130,8 +130,10 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         when = now_iso()
         values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
                   "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
-        if current.get("stage", "") in RESUBMITTABLE:  # back to a manager for a (new) decision
-            values.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
+        if current.get("stage", "") not in RESUBMITTABLE:
+            raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
+                            "before submitting it again; nothing was changed.", 409)
+        values.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
         return values
 
     record = ws.tracker.update({study_id: submitted})[study_id]
@@ -199,7 +201,8 @@ def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dic
         raise FlowError(f"'{stage}' is not a CS stage ({', '.join(layout.cs_stages)}).")
 
     def moved(current: dict) -> dict:
-        if current.get("stage") not in ("Approved", *layout.cs_stages):
+        approved = current.get("decision") in ("Approved", "Exception approved")
+        if not approved or current.get("stage") not in ("Approved", *layout.cs_stages):
             raise FlowError(f"{study_id} is '{current.get('stage')}': it needs a manager's approval first.", 409)
         return {"stage": stage, "last_updated": now_iso()}
 
@@ -216,6 +219,21 @@ class RefreshResult:
     missing: int = 0
     written: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+def _refreshed(change: dict, modified: dict[str, str], when: str):
+    """The refresh's change, recomputed against the row as it is when written (a submit or a
+    deleted row since the refresh read the tracker wins)."""
+    def apply(current: dict) -> dict | None:
+        if not current:
+            return None  # the row was deleted meanwhile: do not bring it back
+        out = dict(change)
+        now = modified.get(current.get("doc_id", ""))
+        if "doc_changed" in out and now is not None:
+            out["doc_changed"] = "Yes" if now != current.get("doc_modified_at_submit") else "No"
+        out["last_updated"] = when
+        return out
+    return apply
 
 
 def refresh(ws: Workspace) -> RefreshResult:
@@ -256,7 +274,7 @@ def refresh(ws: Workspace) -> RefreshResult:
             changes[r["study_id"]] = change
     if changes:
         when = now_iso()
-        ws.tracker.update({sid: {**c, "last_updated": when} for sid, c in changes.items()})
+        ws.tracker.update({sid: _refreshed(c, modified, when) for sid, c in changes.items()})
     result.written = len(changes)
     log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
                                      "changed": result.changed, "written": result.written,

@@ -91,17 +91,15 @@ def parse_amount(text: str) -> float | None:
 
 
 def parse_count(text: str | None) -> int | None:
-    """'5', 'five rigs', '3 (DR12, DR15, DR17)' -> the first whole number."""
+    """'5', 'five rigs', '3 (DR12, DR15, DR17)', 'two (one per site)' -> the first number written."""
     if not text:
         return None
-    m = re.search(r"\b(\d{1,4})\b", text)
-    if m:
-        return int(m.group(1))
-    low = text.lower()
-    for word, n in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{word}\b", low):
-            return n
-    return None
+    numbers = r"\b(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    m = re.search(numbers, text, re.I)
+    if not m:
+        return None
+    token = m.group(1).lower()
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
 
 
 def count_near(text: str, nouns: str) -> int | None:
@@ -115,11 +113,11 @@ def count_near(text: str, nouns: str) -> int | None:
 
 
 def segment_of(text: str) -> str | None:
+    """The segment a value names first: 'SMB (mid-size contractor)' is SMB, 'Mid Market' is
+    Mid-Market, 'Enterprise (ANZ)' is Enterprise."""
     t = normalise(text)
-    if re.search(r"\b(enterprise|ent)\b", t):
-        return "Enterprise"
-    if re.search(r"\b(mid ?market|midmarket|mm|mid)\b", t):
-        return "Mid-Market"
-    if re.search(r"\b(smb|small|sme)\b", t):
-        return "SMB"
-    return None
+    found = [(m.start(), name) for pattern, name in ((r"\b(enterprise|ent)\b", "Enterprise"),
+                                                     (r"\b(mid ?market|midmarket|mm)\b", "Mid-Market"),
+                                                     (r"\b(smb|small|sme)\b", "SMB"))
+             for m in [re.search(pattern, t)] if m]
+    return min(found)[1] if found else None

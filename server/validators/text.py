@@ -121,7 +121,7 @@ class Lexicon:
             r"|\b\d[\d,]*(?:\.\d+)?\b)",
             re.I,
         )
-        self.ident = re.compile(r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
+        self.ident = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")  # an ID mixes letters and digits: checked below
         self.capitalised = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*)(?![\w'’])")
 
     def known_names(self, texts, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -153,6 +153,9 @@ class Lexicon:
             s.dates.append(m.group(0))
             take(m)
         for m in self.ident.finditer(text):
+            token = m.group(0)
+            if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)):
+                continue
             if free(m):
                 s.names.append(m.group(0))
                 take(m)

@@ -57,6 +57,8 @@ def merge(rows: dict[str, dict], changes: dict[str, Change]) -> dict[str, dict]:
     for study_id, change in changes.items():
         current = dict(rows.get(study_id) or {})
         values = change(current) if callable(change) else change
+        if values is None:
+            continue  # the change declined (e.g. its row is gone)
         out[study_id] = {**current, **values, "study_id": study_id}
     return out
 

@@ -71,8 +71,11 @@ class LocalWorkspace(Workspace):
 
     def handover(self, doc_id: str, created: bool = False) -> Handover:
         path = self.path(doc_id)
-        customer_folder = path.parents[len(Path(self.rubric.folders["handover"]).parts)]
-        presales = customer_folder / self.rubric.folders["presales"]
+        depth = len(Path(self.rubric.folders["handover"]).parts)
+        relative = path.relative_to(self.root).parts
+        # in a customer's handover folder: link its PreSales folder; anywhere else, the document's own folder
+        customer = self.root / relative[0] if len(relative) == depth + 2 else None
+        presales = customer / self.rubric.folders["presales"] if customer else path.parent
         return Handover(doc_id=doc_id, name=path.stem, url=path.as_uri(), folder_url=presales.as_uri(),
                         modified_time=_mtime(path), study_id=self._study_ids().get(doc_id, ""), created=created)
 

@@ -217,7 +217,8 @@ function openSidebar() {
   const link = $("file-link");
   link.innerHTML = "";
   if (p.host === "DOCS" && file.id) {
-    const a = el("a", "", "Open " + file.title + " (.docx)");
+    const a = el("a", "");
+    a.textContent = "Open " + file.title + " (.docx)";  // a file name is not HTML
     a.href = "/files/" + file.id;
     link.appendChild(a);
   }
