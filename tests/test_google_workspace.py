@@ -185,3 +185,15 @@ def test_score_accepts_a_saved_documents_get_json(fake, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert main(["score", str(broken)]) == 2
+
+
+def test_a_date_a_person_typed_survives_a_tracker_write(fake):
+    ws = google_workspace(fake)
+    ws.tracker.update({"DS-DATE": {"customer": "Acme", "stage": "Submitted"}})
+    col = tracker_layout().index("presentation_date")
+    from server.workspace.sheets_tracker import column_letter
+    ws.tracker._http.values_update(ws.tracker.spreadsheet_id, f"'Studies'!{column_letter(col)}2",
+                                   params={"valueInputOption": "USER_ENTERED"}, body={"values": [["2027-03-12"]]})
+    ws.tracker.update({"DS-DATE": {"cs_owner": "Chris"}})
+    assert "46458" not in ws.tracker.get("DS-DATE")["presentation_date"]
+    assert ws.tracker.get("DS-DATE")["cs_owner"] == "Chris"

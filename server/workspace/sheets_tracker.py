@@ -145,7 +145,7 @@ class SheetsTracker(Tracker):
     # --- rows ----------------------------------------------------------------------------
     def _read(self) -> list[list]:
         data = call("read the tracker", lambda: self._http.values_get(
-            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "UNFORMATTED_VALUE"}), self.policy)
+            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "FORMATTED_VALUE"}), self.policy)
         return data.get("values", [])
 
     def records(self) -> list[dict]:
