@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 from .generators.deal import Deal
 from .locks import named_lock
 from .generators.tracker_layout import tracker_layout
-from .validators.document import InputError
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
 from .validators.scorer import score_document
 from .workspace.base import Handover, Workspace

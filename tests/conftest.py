@@ -10,6 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
+@pytest.fixture
+def ws(tmp_path):
+    """A local workspace (folders of .docx and an .xlsx tracker) with its tracker set up."""
+    from server.workspace.local import LocalWorkspace
+    w = LocalWorkspace(tmp_path)
+    w.tracker.setup()
+    return w
+
+
 @pytest.fixture(scope="session")
 def rubric():
     return load_rubric()

@@ -3,7 +3,6 @@ on the local default and on Google (the fake), every card checked against Google
 import http.server
 import json
 import threading
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,5 @@
 """Property-based tests: whatever the document or event, a scorecard or a clear error, never a crash."""
 import io
-import json
 import zipfile
 
 import docx

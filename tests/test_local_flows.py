@@ -5,20 +5,11 @@ import openpyxl
 import pytest
 
 from server import flows
-from server.generators.deal import Deal
 from server.generators.tracker_layout import tracker_layout
-from server.workspace.local import LocalWorkspace
 from tests.handover_builder import GOOD, handover, set_field, to_docx
 
 MANAGERS = ("maria.manager@example.com",)
 CS = ("chris.cs@example.com",)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = LocalWorkspace(tmp_path)
-    w.tracker.setup()
-    return w
 
 
 def put(ws, name, doc):

@@ -10,17 +10,9 @@ from server.config import Config
 from server.validators.docx_reader import read_docx
 from server.validators.fields import parse_count, segment_of
 from server.validators.scorer import score_document
-from server.workspace.local import LocalWorkspace
 from tests.handover_builder import GOOD, handover, to_docx
 
 MANAGERS = ("m@example.com",)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = LocalWorkspace(tmp_path)
-    w.tracker.setup()
-    return w
 
 
 def put(ws, doc, where="Acme/PreSales/Desktop Study/DS Handover Doc/Acme.docx"):
