@@ -54,6 +54,7 @@ class Rubric:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     limits: dict[str, int] = field(default_factory=dict)
+    criteria: dict[str, dict] = field(default_factory=dict)  # criterion id -> label and limits
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -97,4 +98,5 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
         generic=dict(raw["generic"]), words=words,
         messages={k: dict(v) for k, v in raw["messages"].items()},
         limits=dict(raw.get("limits", {})),
+        criteria={k: dict(v) for k, v in raw.get("criteria", {}).items()},
     )

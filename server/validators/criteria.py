@@ -72,7 +72,7 @@ class Evidence:
 
 
 def evaluate(ev: Evidence) -> list[Criterion]:
-    return [
+    criteria = [
         _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
         _filled_with(ev, "timelines", "date (a day or a month, not just a quarter or 'end of month')",
                      lambda u: any(is_specific_date(d) for d in u.signals.dates)),
@@ -81,6 +81,9 @@ def evaluate(ev: Evidence) -> list[Criterion]:
         _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
         _scope_count(ev, "projects", "project", "projects?", MAX_PROJECTS),
     ]
+    for c in criteria:
+        c.label = ev.rubric.criteria.get(c.id, {}).get("label", c.id)
+    return criteria
 
 
 def _segment(ev: Evidence) -> Criterion:

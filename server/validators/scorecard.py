@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 NOT_READY_STATUSES = ("missing", "empty", "thin", "generic")
+STATUS_WORDS = {"missing": "missing", "empty": "empty (only guidance or placeholders)",
+                "thin": "too thin", "generic": "reads as generic", "ok": "ok"}
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Criterion:
     id: str
     passed: bool
     evidence: str
+    label: str = ""  # what people read ("Deal size over 50,000"), from the rubric's [criteria]
 
 
 @dataclass
@@ -54,6 +57,30 @@ class Scorecard:
     def failed_criteria(self) -> list[str]:
         return [c.id for c in self.criteria if not c.passed]
 
+    def blocking(self) -> list[str]:
+        """Why it is not ready, one short line per cause, in the order a rep should fix them:
+        failed criteria, then sections not ready, then other error-level findings."""
+        out = [f"{c.label or c.id}: {c.evidence}" for c in self.criteria if not c.passed]
+        out += [f"{s.title}: {STATUS_WORDS.get(s.status, s.status)}" for s in self.sections
+                if s.status in NOT_READY_STATUSES]
+        not_ready = {s.title for s in self.sections if s.status in NOT_READY_STATUSES}
+        errors = [f for f in self.findings if f.severity == "error" and f.section not in not_ready]
+        out += [f"{f.section}: {f.message}" for f in errors]
+        return out
+
+    def verdict(self) -> str:
+        """One line: 'Ready for submission' or 'Not ready: 2 criteria fail, 3 sections need work'."""
+        if self.ready:
+            return "Ready for submission"
+        failed = sum(1 for c in self.criteria if not c.passed)
+        weak = sum(1 for s in self.sections if s.status in NOT_READY_STATUSES)
+        not_ready = {s.title for s in self.sections if s.status in NOT_READY_STATUSES}
+        errors = sum(1 for f in self.findings if f.severity == "error" and f.section not in not_ready)
+        parts = [_count(failed, "acceptance criterion fails", "acceptance criteria fail"),
+                 _count(weak, "section needs work", "sections need work"),
+                 _count(errors, "error to fix", "errors to fix")]
+        return "Not ready: " + ", ".join(p for p in parts if p)
+
     def top_findings(self, n: int = 5) -> list[Finding]:
         return self.findings[:n]
 
@@ -69,10 +96,16 @@ class Scorecard:
             ],
             "findings": [asdict(f) for f in self.findings],
             "criteria": [asdict(c) for c in self.criteria],
+            "verdict": self.verdict(),
+            "blocking": self.blocking(),
             "fields": dict(self.fields),
             "source": self.source,
             "words": self.words,
         }
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return "" if not n else f"{n} {one if n == 1 else many}"
 
 
 def sort_findings(findings: list[Finding], section_order: dict[str, int]) -> list[Finding]:
