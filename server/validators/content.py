@@ -14,6 +14,7 @@ from ..rubric import Rubric, Section
 from .document import Block
 from .scorecard import Finding, SectionResult
 from .sections import FoundSection
+from .stakeholders import Person, has_name
 from .text import Lexicon, Signals, normalise, sentences, stems, words
 
 MAX_SENTENCE_FINDINGS = 5  # per kind and section; the section finding counts the rest
@@ -187,9 +188,10 @@ def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int, group
 
 
 def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexicon: Lexicon,
-                  extra: list[Finding] | None = None) -> SectionResult:
+                  extra: list[Finding] | None = None, people: list[Person] | None = None) -> SectionResult:
     """Score one found section from its units (build_units, mark_paraphrases, mark_duplicates).
-    `extra` are findings made elsewhere (deal fields, SPICED parts)."""
+    `extra` are findings made elsewhere (deal fields, SPICED parts); `people` the stakeholders
+    read from a table section, so the section and the criterion count the same people."""
     section = found.section
     make = FindingMaker(rubric, section)
     content = [u for u in units if u.is_content]
@@ -216,17 +218,16 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
     if limit and len(units) >= limit:
         findings.append(make("too_long", n=limit))
     status = "ok"
-    if _is_thin(section, content, n_words, specifics, findings, make, found.blocks):
+    if _is_thin(section, content, n_words, specifics, findings, make, found.blocks, people, lexicon):
         status = "thin"
     if section.kind in ("prose", "parts"):
         generic = _generic_findings(section, content, n_words, rubric, lexicon, make)
         if any(f.kind == "generic_section" for f in generic):
             status = "generic"  # boilerplate, even when short: more words would not help
         findings += generic
-    if section.key == "stakeholders":
-        for u in content:
-            if not any(_looks_like_person(n) for n in u.signals.names):
-                findings.append(make("unnamed_stakeholder", u.text))
+    for person in people or []:
+        if not has_name(person.name, lexicon) and not lexicon.placeholders(person.name):
+            findings.append(make("unnamed_stakeholder", person.name))  # a stand-in name is a placeholder finding
 
     duplicates = [u for u in content if u.duplicate_of]
     for u in duplicates[:MAX_SENTENCE_FINDINGS]:
@@ -240,8 +241,19 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
                          findings)
 
 
-def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int,
-             findings: list[Finding], make: FindingMaker, blocks: list[Block]) -> bool:
+def is_filler(unit: Unit, lexicon: Lexicon) -> bool:
+    """A sentence that could describe any customer: no detail at all, or more stock phrases
+    than hard details ('leverage digital transformation by 2027' is padding, not a fact; a
+    domain word like 'drilling contractor' does not rescue it)."""
+    if not unit.signals.total:
+        return True
+    stock = len(lexicon.stock_phrases(unit.text))
+    return stock > 0 and stock >= unit.signals.hard
+
+
+def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: float,
+             findings: list[Finding], make: FindingMaker, blocks: list[Block],
+             people: list[Person] | None, lexicon: Lexicon) -> bool:
     has_table = any(b.kind == "table" for b in blocks)
     n_items = sum(1 for b in blocks if b.kind == "list_item")
     if section.kind in ("fields", "table", "checklist"):
@@ -249,14 +261,14 @@ def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: int
             found = "a list of " + str(n_items) + " items" if n_items else "prose"
             findings.append(make("wrong_shape", content[0].text, shape="table", found=found))
         minimum = section.min_rows or section.min_items
-        rows = [u for u in content if u.signals.names] if section.kind == "table" else content  # a person per row
+        rows = [p for p in people or [] if has_name(p.name, lexicon)] if section.kind == "table" else content
         if minimum and len(rows) < minimum:
             findings.append(make("thin_rows", n=len(rows), min=minimum))
             return True
         return False
     if n_words < section.min_words and specifics < section.min_specifics:
         findings.append(make("thin", " ".join(u.text for u in content)[:300], words=n_words,
-                             specifics=specifics, min_words=section.min_words,
+                             specifics=int(specifics), min_words=section.min_words,
                              min_specifics=section.min_specifics))
         return True
     if section.min_items and len(content) < section.min_items and specifics < section.min_specifics:
@@ -270,7 +282,7 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
     g = rubric.generic
     out: list[Finding] = []
     generic_units = [u for u in content if u.paraphrase or u.signals.attributed
-                     or (u.words >= g["unit_min_words"] and not u.signals.total)]
+                     or (u.words >= g["unit_min_words"] and is_filler(u, lexicon))]
     for u in [u for u in generic_units if u.paraphrase][:MAX_SENTENCE_FINDINGS]:
         out.append(make("guidance_paraphrase", u.text))
     for u in [u for u in generic_units if not u.paraphrase][:MAX_SENTENCE_FINDINGS]:
@@ -292,8 +304,9 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
 
     generic_words = sum(u.words for u in generic_units)
     share = generic_words / n_words if n_words else 0
-    if n_words >= g["min_words"] or (share == 1 and n_words >= 2 * g["unit_min_words"]):
-        hard = sum(u.signals.hard for u in content)
+    hard = sum(u.signals.hard for u in content)
+    short_and_empty = hard == 0 and share >= g["generic_share"] and n_words >= g["unit_min_words"]
+    if n_words >= g["min_words"] or short_and_empty:
         density = 100 * sum(u.signals.total for u in content) / n_words
         if (share >= g["generic_share"]
                 or (n_stock > g["stock_phrases_max"] and density < g["low_density"])
@@ -302,6 +315,3 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
             out.insert(0, make("generic_section", worst.text, share=round(100 * share), hard=hard, words=n_words))
     return out
 
-
-def _looks_like_person(name: str) -> bool:
-    return bool(re.match(r"^[A-Z][a-z'’\-]+$", name))

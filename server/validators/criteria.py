@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from ..rubric import Rubric
-from .content import Unit, is_guidance, part_filled
+from .content import Unit, is_filler, is_guidance, part_filled
 from .document import Block
 from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
 from .sections import SplitDocument
-from .stakeholders import read_stakeholders
+from .stakeholders import has_name, read_stakeholders
 from .text import Lexicon, is_specific_date, normalise, sentences
 
 MIN_DEAL_SIZE = 50_000
@@ -76,8 +76,7 @@ def evaluate(ev: Evidence) -> list[Criterion]:
         _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
         _filled_with(ev, "timelines", "date (a day or a month, not just a quarter or 'end of month')",
                      lambda u: any(is_specific_date(d) for d in u.signals.dates)),
-        _filled_with(ev, "next_steps", "concrete step (no name, date, number or named step such as a POC or proposal)",
-                     lambda u: u.signals.total > 0),
+        _next_steps(ev),
         _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
         _scope_count(ev, "projects", "project", "projects?", MAX_PROJECTS),
     ]
@@ -109,9 +108,9 @@ def _deal_size(ev: Evidence) -> Criterion:
 
 
 def _stakeholders(ev: Evidence) -> Criterion:
-    people = read_stakeholders(ev.blocks("stakeholders"), ev.lexicon)
+    people = [p for p in read_stakeholders(ev.blocks("stakeholders"), ev.lexicon) if has_name(p.name, ev.lexicon)]
     if not people:
-        return Criterion("stakeholders", False, "No stakeholders listed.")
+        return Criterion("stakeholders", False, "No stakeholders listed by name.")
     committed = [p.name for p in people if p.all_three]
     summary = f"{len(committed)} of {len(people)} stakeholders engaged, demoed and committed"
     if committed:
@@ -144,11 +143,28 @@ def _business_case(ev: Evidence) -> Criterion:
                         lambda u: bool(u.signals.hard))
 
 
-def _filled_with(ev: Evidence, key: str, what: str, test) -> Criterion:
+def _next_steps(ev: Evidence) -> Criterion:
+    """A next step has an owner, an action and a date; 'may include a POC' is a maybe."""
+    key = "next_steps"
+    own = [u for u in ev.own(key) if not is_filler(u, ev.lexicon)]
+    firm = [u for u in own if not ev.lexicon.hedged(u.text)]
+    owner = any(u.signals.names or (ev.lexicon.roles and ev.lexicon.roles.search(u.text)) for u in firm)
+    if ev.filled(key) and own and not firm:
+        return Criterion(key, False, f"Next steps are only possibilities: \"{_clip(own[0].text)}\". "
+                                     "Say who does what by when.")
+    if ev.filled(key) and firm and not owner:
+        return Criterion(key, False, "Next steps name no owner: say who does each step.")
+    return _filled_with(ev, key, "dated step (who does what by when)", lambda u: bool(u.signals.dates), units=firm)
+
+
+def _filled_with(ev: Evidence, key: str, what: str, test, units: list[Unit] | None = None) -> Criterion:
+    """The section is filled and one of its own sentences (not padding) passes `test`."""
     title = ev.rubric.section(key).title
     if not ev.filled(key):
         return Criterion(key, False, f"{title} section is missing or empty.")
-    hits = [u for u in ev.own(key) if test(u)]
+    if units is None:
+        units = [u for u in ev.own(key) if not is_filler(u, ev.lexicon)]
+    hits = [u for u in units if test(u)]
     if not hits:
         return Criterion(key, False, f"{title} has no {what}.")
     return Criterion(key, True, f"\"{_clip(hits[0].text)}\"")
@@ -223,8 +239,8 @@ def _line_received(text: str, lexicon: Lexicon) -> bool | None:
 
 def _data(ev: Evidence) -> list[Criterion]:
     rows = data_rows(ev.blocks("data_provided"), ev.lexicon)
-    return [_plods(ev, rows), _received(rows, "invoices", "Invoices"),
-            _received(rows, "schedule_of_rates", "Schedule of rates")]
+    return [_plods(ev, rows), _received(rows, "invoices", "Invoices", ev.lexicon),
+            _received(rows, "schedule_of_rates", "Schedule of rates", ev.lexicon)]
 
 
 def _plods(ev: Evidence, rows) -> Criterion:
@@ -237,6 +253,9 @@ def _plods(ev: Evidence, rows) -> Criterion:
         return Criterion("plod_billing_cycles", False, "Plod data not listed in Data provided.")
     if received is False:
         return Criterion("plod_billing_cycles", False, f"Plod data not received: \"{_clip(text)}\"")
+    if not has_detail(text, ev.lexicon):
+        return Criterion("plod_billing_cycles", False, f"Plod data marked received with no detail: \"{_clip(text)}\". "
+                                                       "Say which file, which period, how many billing cycles.")
     if cycles is None:
         return Criterion("plod_billing_cycles", False, "Number of billing cycles of plod data not stated.")
     if not low <= cycles <= high:
@@ -244,13 +263,27 @@ def _plods(ev: Evidence, rows) -> Criterion:
     return Criterion("plod_billing_cycles", True, f"{cycles} billing cycles: \"{_clip(text)}\"")
 
 
-def _received(rows, key: str, label: str) -> Criterion:
+def _received(rows, key: str, label: str, lexicon: Lexicon) -> Criterion:
     text, received = rows.get(key, ("", None))
     if not text:
         return Criterion(key, False, f"{label} not listed in Data provided.")
     if received is not True:
         return Criterion(key, False, f"{label} not marked received: \"{_clip(text)}\"")
+    if not has_detail(text, lexicon):
+        return Criterion(key, False, f"{label} marked received with no detail: \"{_clip(text)}\". "
+                                     "Say which file, which period, which rigs.")
     return Criterion(key, True, f"Received: \"{_clip(text)}\"")
+
+
+_FILE = re.compile(r"\.(?:xlsx?|csv|pdf|docx?|zip|txt|json)\b|[/\\]|\bds data\b|\bfolder\b|\bdrive\b|\bemail(?:ed)?\b", re.I)
+
+
+def has_detail(text: str, lexicon: Lexicon) -> bool:
+    """A received item says what was received: a file or folder, a period, a count or a name
+    ('Provided' alone says nothing)."""
+    answers = {a.lower() for a in lexicon.yes_words + lexicon.no_words}
+    said = " ".join(w for w in text.split() if w.strip(".,;:()").lower() not in answers)  # not 'Provided', 'Y'
+    return bool(_FILE.search(said) or lexicon.signals(said).hard)
 
 
 def _scope_count(ev: Evidence, key: str, noun: str, nouns: str, limit: int) -> Criterion:

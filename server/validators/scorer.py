@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..rubric import Rubric, load_rubric
-from .content import (FindingMaker, Unit, build_units, check_missing, check_section, mark_duplicates,
+from .content import (FindingMaker, is_guidance, Unit, build_units, check_missing, check_section, mark_duplicates,
                       mark_paraphrases, part_filled)
 from .criteria import Evidence, evaluate
 from .document import Document
@@ -19,6 +19,7 @@ from .fields import is_blank, read_fields
 from .parts import split_parts
 from .scorecard import NOT_READY_STATUSES, Finding, Scorecard, SectionResult, sort_findings
 from .sections import split_sections
+from .stakeholders import read_stakeholders
 from .text import lexicon_for
 
 
@@ -55,6 +56,11 @@ def _text(block) -> str:
     return block.text if block.kind != "table" else " | ".join(" | ".join(r) for r in block.rows)
 
 
+def own_blocks(found) -> list:
+    """A found section's blocks without the template's guidance left in."""
+    return [b for b in found.blocks if b.kind == "table" or not is_guidance(b.text, found.section)]
+
+
 def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     rubric = rubric or load_rubric()
     lexicon = lexicon_for(rubric)
@@ -89,7 +95,8 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             parts = split_parts(found.blocks, section.parts, section.part_aliases)
             extra = [make("missing_part", part=p) for p in section.parts
                      if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
-        result = check_section(found, units[section.key], rubric, lexicon, extra)
+        people = read_stakeholders(own_blocks(found), lexicon) if section.kind == "table" else None
+        result = check_section(found, units[section.key], rubric, lexicon, extra, people)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
             result.status = "thin"  # a SPICED without all five parts is incomplete
         results[section.key] = result
@@ -100,6 +107,7 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     score = round(sum(s.score * s.weight for s in ordered) / total_weight)
     order = {s.title: i for i, s in enumerate(rubric.sections)}
     findings = sort_findings([f for s in ordered for f in s.findings], order)
-    ready = all(c.passed for c in criteria) and not any(s.status in NOT_READY_STATUSES for s in ordered)
+    ready = (all(c.passed for c in criteria) and not any(s.status in NOT_READY_STATUSES for s in ordered)
+             and not any(f.severity == "error" for f in findings))  # an error-level finding blocks
     return Scorecard(score=score, ready=ready, sections=ordered, findings=findings, criteria=criteria,
                      fields=fields, source=doc.source, words=doc.word_count)

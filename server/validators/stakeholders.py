@@ -51,6 +51,16 @@ def read_stakeholders(blocks: list[Block], lexicon: Lexicon) -> list[Person]:
     return people
 
 
+def has_name(name: str, lexicon: Lexicon) -> bool:
+    """A person's name, not a role ('CFO'), a team or a stand-in ('John Smith', 'Jane Doe')."""
+    if lexicon.placeholder_person and lexicon.placeholder_person.search(name):
+        return False
+    if lexicon.placeholders(name):
+        return False
+    return any(w.lower() not in lexicon.not_names and not (lexicon.roles and lexicon.roles.fullmatch(w))
+               for w in re.findall(rf"{_NAME_WORD}", name))
+
+
 def _from_table(rows: list[list[str]], lexicon: Lexicon) -> list[Person]:
     header = [normalise(c) for c in rows[0]]
     cols = [next((i for i, h in enumerate(header) if stem in h), None) for stem in STEMS]

@@ -95,7 +95,12 @@ class Lexicon:
         self.domain = phrase_pattern(w["domain_terms"])
         self.roles = phrase_pattern(w["roles"])
         self.attribution = phrase_pattern(w["generic_attributions"])
+        self.own_process = phrase_pattern(w.get("own_process", ()))
+        self.placeholder_person = phrase_pattern(w.get("placeholder_people", ()))
+        self.hedge = phrase_pattern(w.get("hedges", ()))
         self.common_caps = {c.lower() for c in w["common_capitalised"]}
+        # capitalised words that are never a name: common words, units and currencies (AUD), roles (CEO)
+        self.not_names = self.common_caps | {u.lower() for u in w["units"]} | {r.lower() for r in w["roles"]}
         self.placeholder_words = {p.lower() for p in w["placeholders"]}
         long_placeholders = [p for p in w["placeholders"] if len(p) >= 3 and re.search(r"\w", p)]
         self.placeholder = phrase_pattern([p for p in long_placeholders if p not in ("unknown", "none yet", "fill in", "to do")])
@@ -105,12 +110,12 @@ class Lexicon:
         units = sorted({u for u in w["units"] if u not in ("$", "%", "a$", "us$", "c$")}, key=len, reverse=True)
         unit_alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
         self.date = re.compile(
-            rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\.?(?:\s+\d{{2,4}})?"
-            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{months})\.?(?:\s+(?:de\s+)?\d{{2,4}})?"
+            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
             rf"|(?:{months})\.?\s*[-–/]\s*(?:{months})\.?(?:\s+\d{{4}})?"
-            rf"|(?:{months})\.?\s+\d{{4}}"
+            rf"|(?:{months})\.?\s+(?:de\s+)?\d{{4}}"
             r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\b\d{1,2}/\d{1,2}\b(?!\s*(?:rigs?|of)\b)|\b[qh][1-4]\s*(?:fy)?\s*'?\d{2,4}|\bq[1-4]\b"
-            r"|\bfy\s*'?\d{2,4}|\b(?:19|20)\d{2}\b"
+            r"|\bfy\s*'?\d{2,4}"
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bweek\s+\d{1,2}\b|\bend of (?:the )?(?:month|quarter|year))",
             re.I,
         )
@@ -129,7 +134,8 @@ class Lexicon:
         so the same word also counts as a name where it starts a sentence."""
         names = set()
         for text in texts:
-            names.update(self.signals(text, ignore=ignore).names)
+            if not is_shouting(text):  # Title Case boilerplate names nothing
+                names.update(self.signals(text, ignore=ignore).names)
         return frozenset(n for n in names if n[:1].isupper())
 
     def signals(self, text: str, known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Signals:
@@ -137,7 +143,7 @@ class Lexicon:
         start a sentence); `ignore`: words that fit every section of this document (the
         customer's own name). Numbers and names in a sentence that quotes the world at large
         ('studies show 30%...') do not count."""
-        if self.attribution and self.attribution.search(text):
+        if self.is_attributed(text):
             return Signals(domain=[m.group(0) for m in self.domain.finditer(text)] if self.domain else [],
                            attributed=True)
         s = Signals()
@@ -149,13 +155,19 @@ class Lexicon:
         def take(m) -> None:
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
+        for m in self.placeholder_person.finditer(text) if self.placeholder_person else ():
+            take(m)  # "John Smith" stands in for a person: no name, no detail
         for m in self.date.finditer(text):
-            s.dates.append(m.group(0))
-            take(m)
+            if free(m):
+                s.dates.append(m.group(0))
+                take(m)
+        for m in _BARE_YEAR.finditer(text):
+            if free(m):
+                take(m)  # "by 2027" is not a date ("March 2027" is: the date pattern took it first)
         for m in self.ident.finditer(text):
             token = m.group(0)
-            if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)):
-                continue
+            if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)) or _MEASURE.fullmatch(token):
+                continue  # an ID mixes letters and digits; '500k', '12h', '3x' are measures
             if free(m):
                 s.names.append(m.group(0))
                 take(m)
@@ -163,11 +175,15 @@ class Lexicon:
             if free(m):
                 s.numbers.append(m.group(0).strip())
                 take(m)
+        s.numbers = _anchored_percentages(s.numbers, text, bool(s.dates or s.names))
         starts = _sentence_starts(text)
+        shouting = is_shouting(text)
         for m in self.capitalised.finditer(text):
             token = m.group(0)
-            if not free(m) or token.lower() in self.common_caps or token in ignore:
+            if not free(m) or token.lower() in self.not_names or token in ignore:
                 continue
+            if shouting and token not in known:
+                continue  # in Title Case or ALL CAPS every word is capitalised: only known names count
             if m.start() in starts and token not in known and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
                 continue
             if self.stock and self.stock.fullmatch(token):
@@ -176,6 +192,19 @@ class Lexicon:
         if self.domain:
             s.domain = [m.group(0) for m in self.domain.finditer(text)]
         return s
+
+    def is_attributed(self, text: str) -> bool:
+        """The text quotes the world at large ('studies show 30%...'). The company's own process
+        words are masked first: 'if the study shows' speaks of the Desktop Study itself."""
+        if not self.attribution:
+            return False
+        if self.own_process:
+            text = self.own_process.sub(lambda m: "_" * len(m.group(0)), text)
+        return bool(self.attribution.search(text))
+
+    def hedged(self, text: str) -> bool:
+        """'may include a POC', 'could possibly': a maybe, not a commitment."""
+        return bool(self.hedge and self.hedge.search(text))
 
     def stock_phrases(self, text: str) -> list[str]:
         return [m.group(0) for m in self.stock.finditer(text)] if self.stock else []
@@ -193,6 +222,8 @@ class Lexicon:
                  if not re.fullmatch(r"\[\s*[xX✓✔ ]?\s*\]", m.group(0))]
         if self.placeholder:
             found += [m.group(0) for m in self.placeholder.finditer(text)]
+        if self.placeholder_person:
+            found += [m.group(0) for m in self.placeholder_person.finditer(text)]
         found += [m.group(0) for m in re.finditer(r"\b[xX]{4,}\b", text)]
         return found
 
@@ -212,6 +243,38 @@ class Lexicon:
         if self.date.search(text):
             return True
         return None
+
+
+_BARE_YEAR = re.compile(r"(?<![\w/.\-$])(?:19|20)\d{2}(?![\w/\-%]|\.\d)")
+_PERCENT = re.compile(r"%|percent", re.I)
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?(?:k|m|mm|bn|b|h|hr|hrs|x|am|pm|st|nd|rd|th|km|mt|kt|t|d|wk|wks|mth|mths|yr|yrs)", re.I)
+_MONEY = re.compile(r"(?:a\$|us\$|c\$|\$|€|£|aud|usd|cad|zar|clp|pen|nzd|eur|gbp)", re.I)
+_PERCENT_OF = re.compile(r"(?:%|percent)\s+(?:of|from|to|in|on|per|vs\.?|versus|de|del)\b", re.I)
+_CAP_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _anchored_percentages(numbers: list[str], text: str, anchored: bool) -> list[str]:
+    """A percentage is a measurement only with a baseline or a measure: another number, a date,
+    a name, or 'of/from/to ...' after it ('15% of invoices'). 'Improve accuracy by 30%' is not."""
+    percents = [n for n in numbers if _PERCENT.search(n)]
+    measures = [n for n in numbers if n not in percents and not _MONEY.match(n)]
+    if not percents or anchored or measures or _PERCENT_OF.search(text):
+        return numbers
+    return [n for n in numbers if n not in percents]
+
+
+def is_shouting(text: str) -> bool:
+    """Title Case or ALL CAPS text: most words of 3+ letters start with a capital, so
+    capitals say nothing about names ('Global Leader In Sustainable Resource Solutions')."""
+    if " | " in text:  # a table row: its cells are labels and names, capitalised by habit
+        return any(is_shouting(cell) for cell in text.split(" | "))
+    long_words = [w for w in _CAP_WORD.findall(text) if len(w) >= 3]
+    if len(long_words) >= 3 and all(w.isupper() for w in long_words):
+        return True  # ALL CAPS
+    if len(long_words) < 5:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised >= 0.7 * len(long_words)
 
 
 def is_specific_date(text: str) -> bool:
