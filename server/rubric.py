@@ -40,6 +40,8 @@ class Section:
     items: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     part_aliases: tuple[tuple[str, str], ...] = ()  # ("S", "Situation"), ...
+    heading_cues: tuple[str, ...] = ()  # words in an unknown heading that suggest this section
+    cues: tuple[str, ...] = ()  # words in a text that suggest this section
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
             min_items=int(s.get("min_items", 0)), columns=_tuple(s, "columns"),
             items=_tuple(s, "items"), parts=_tuple(s, "parts"),
             part_aliases=tuple(s.get("part_aliases", {}).items()),
+            heading_cues=_tuple(s, "heading_cues"), cues=_tuple(s, "cues"),
         )
         for s in raw["sections"]
     )

@@ -237,7 +237,7 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
         status = "generic"  # most of it is pasted from another section or restates the guidance
 
     score = max(0, 100 - sum(f.points for f in findings))
-    return SectionResult(section.key, section.title, score, status, section.weight, n_words, specifics,
+    return SectionResult(section.key, section.title, score, status, section.weight, n_words, int(specifics),
                          findings)
 
 
@@ -308,10 +308,13 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
     short_and_empty = hard == 0 and share >= g["generic_share"] and n_words >= g["unit_min_words"]
     if n_words >= g["min_words"] or short_and_empty:
         density = 100 * sum(u.signals.total for u in content) / n_words
-        if (share >= g["generic_share"]
-                or (n_stock > g["stock_phrases_max"] and density < g["low_density"])
-                or (n_words >= g["no_facts_words"] and hard == 0)):
+        why = ("share" if share >= g["generic_share"]
+               else "stock" if n_stock > g["stock_phrases_max"] and density < g["low_density"]
+               else "no_facts" if n_words >= g["no_facts_words"] and hard == 0 else "")
+        if why:
             worst = max(generic_units or content, key=lambda u: u.words)
-            out.insert(0, make("generic_section", worst.text, share=round(100 * share), hard=hard, words=n_words))
+            values = dict(share=round(100 * share), hard=hard, words=n_words, stock=n_stock)
+            reason = rubric.messages["generic_section"][why].format(**values)
+            out.insert(0, make("generic_section", worst.text, reason=reason, **values))
     return out
 

@@ -1,4 +1,4 @@
-"""The scorecard: what the scorer returns, its JSON contract and its text rendering.
+"""The scorecard: what the scorer returns and its JSON contract (the terminal text is server/scorecard_text.py).
 
 JSON names are a contract other tools read (the tracker, the sidebar, the CLI's --json).
 """
@@ -33,6 +33,12 @@ class SectionResult:
     words: int = 0
     specifics: int = 0
     findings: list[Finding] = field(default_factory=list)
+    read_from: str = ""  # no heading named it: the heading it was found under by its content
+
+    @property
+    def where(self) -> str:
+        """'read from "Who we spoke to"' when found by content, else ''."""
+        return f"read from '{self.read_from}'" if self.read_from else ""
 
 
 @dataclass
@@ -90,7 +96,7 @@ class Scorecard:
             "ready": self.ready,
             "sections": [
                 {"title": s.title, "key": s.key, "score": s.score, "status": s.status,
-                 "words": s.words, "specifics": s.specifics,
+                 "words": s.words, "specifics": s.specifics, "read_from": s.read_from,
                  "findings": [asdict(f) for f in s.findings]}
                 for s in self.sections
             ],
@@ -111,32 +117,3 @@ def _count(n: int, one: str, many: str) -> str:
 def sort_findings(findings: list[Finding], section_order: dict[str, int]) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.points,
                                            section_order.get(f.section, 99)))
-
-
-def render_text(card: Scorecard, max_findings: int = 15) -> str:
-    """A readable scorecard for the terminal."""
-    lines = [
-        f"{card.source or 'Document'}: score {card.score}/100 - "
-        + ("READY for submission" if card.ready else "NOT ready for submission"),
-        "",
-        "Sections",
-    ]
-    for s in card.sections:
-        lines.append(f"  {s.score:>3}  {s.status:<8} {s.title}")
-    lines += ["", "Acceptance criteria"]
-    for c in card.criteria:
-        lines.append(f"  [{'pass' if c.passed else 'FAIL'}] {c.id:<27} {c.evidence}")
-    if card.findings:
-        shown = card.findings[:max_findings]
-        lines += ["", f"Findings ({len(card.findings)}; {len(shown)} shown, worst first)"]
-        for f in shown:
-            quote = f' "{_clip(f.text)}"' if f.text else ""
-            lines.append(f"  {f.severity:<7} {f.section}: {f.message}{quote}")
-            if f.suggestion:
-                lines.append(f"          -> {f.suggestion}")
-    return "\n".join(lines)
-
-
-def _clip(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

@@ -99,6 +99,8 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
         result = check_section(found, units[section.key], rubric, lexicon, extra, people)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
             result.status = "thin"  # a SPICED without all five parts is incomplete
+        if found.by_content:
+            result.read_from = found.heading or "text under no heading"
         results[section.key] = result
 
     criteria = evaluate(Evidence(split, fields, results, units, parts, lexicon, rubric))

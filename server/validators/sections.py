@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..rubric import Rubric, Section
-from .document import Block, Document
+from .document import Block, Document, typed_list_item
+from .section_finder import best_claims, missing_sections
 from .parts import part_named
 from .text import normalise, words
 
@@ -24,21 +25,29 @@ class FoundSection:
     section: Section
     heading: str  # the heading text as written in the document
     blocks: list[Block] = field(default_factory=list)  # shared when one heading names two sections
+    by_content: bool = False  # no heading named it: found by what the text under `heading` says
+
+
+@dataclass
+class Group:
+    """Content under a heading the rubric does not know ('Who we spoke to')."""
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    host: list[Block] | None = None  # a bold line inside a section: given back to it if nothing claims it
 
 
 @dataclass
 class SplitDocument:
     found: dict[str, FoundSection]  # rubric section key -> what the document holds
     preamble: list[Block]
-    unassigned: list[Block]  # content under headings the rubric does not know
+    groups: list[Group] = field(default_factory=list)  # content under unknown headings, not claimed
+
+    @property
+    def unassigned(self) -> list[Block]:
+        return [b for g in self.groups for b in g.blocks]
 
     def blocks(self, key: str) -> list[Block]:
         return self.found[key].blocks if key in self.found else []
-
-    def shared(self, key_a: str, key_b: str) -> bool:
-        """Both sections sit under one heading ('Timelines & next steps')."""
-        a, b = self.found.get(key_a), self.found.get(key_b)
-        return a is not None and b is not None and a.blocks is b.blocks
 
 
 _PARTS = re.compile(r"\s*(?:/|\(|\)|&|\+|,|;|\band\b|\by\b|\s[-–—]\s)\s*", re.I)
@@ -100,25 +109,31 @@ class _Splitter:
         self.matcher = HeadingMatcher(rubric)
         self.found: dict[str, FoundSection] = {}
         self.preamble: list[Block] = []
-        self.unassigned: list[Block] = []
+        self.groups: list[Group] = []
         self.current: list[Block] | None = None  # where content goes now
         self.current_sections: list[Section] = []
         self.level = 1
         self.headed = False  # a real heading or bold line was seen: plain lead-ins stop opening sections
+        self.bold_headed = False  # the open section began at a bold line, not a Heading style
 
-    def open(self, sections: list[Section], heading: str, level: int) -> None:
+    def open(self, sections: list[Section], heading: str, level: int, bold: bool = False) -> None:
         blocks = next((self.found[s.key].blocks for s in sections if s.key in self.found), None)
         blocks = blocks if blocks is not None else []
         for section in sections:
             self.found.setdefault(section.key, FoundSection(section, heading, blocks))
         self.current = self.found[sections[0].key].blocks
-        self.current_sections, self.level = sections, level
+        self.current_sections, self.level, self.bold_headed = sections, level, bold
+
+    def open_group(self, heading: str, host: list[Block] | None = None) -> None:
+        self.groups.append(Group(heading, [], host))
+        self.current, self.current_sections = self.groups[-1].blocks, []
 
     def add(self, block: Block) -> None:
         if self.current is not None:
             self.current.append(block)
         elif self.found:
-            self.unassigned.append(block)
+            self.open_group("")
+            self.current.append(block)
         else:
             self.preamble.append(block)
 
@@ -133,12 +148,12 @@ class _Splitter:
             if sections:
                 self.open(sections, block.text, block.level)
                 self.headed = True
-            elif self.current is not None and block.level <= self.level and not self.in_parts(block.text):
-                self.current = None  # an unknown heading at the same level ends the section
-                self.current_sections = []
-                self.unassigned.append(block)
+            elif (self.current is not None or self.found) and block.level <= self.level and not self.in_parts(block.text):
+                self.open_group(block.text)  # an unknown heading at the same level ends the section
             else:
                 self.add(block)
+            return
+        if block.kind == "table" and self.open_table_sections(block):
             return
         if block.kind not in ("paragraph", "list_item"):
             self.add(block)
@@ -155,8 +170,12 @@ class _Splitter:
         if len(words(block.text)) <= _MAX_HEADING_WORDS:
             sections = self.matcher.match(block.text, strict=not block.bold)
             if sections and (block.bold or block.kind == "list_item" or _looks_like_heading(block.text)):
-                self.open(sections, block.text, self.level if self.current is not None else 1)
+                self.open(sections, block.text, self.level if self.current is not None else 1, bold=True)
                 self.headed = self.headed or block.bold
+                return
+            if (block.bold and self.bold_headed and self.current_sections and _looks_like_heading(block.text)
+                    and not self.in_parts(block.text)):
+                self.open_group(block.text, host=self.current)  # "**Who we spoke to**" among bold-line headings
                 return
         if not self.headed:
             lead = _LEAD_IN.match(block.text)
@@ -168,12 +187,52 @@ class _Splitter:
         self.add(block)
 
 
+    def open_table_sections(self, block: Block) -> bool:
+        """A label | content table whose labels name sections ('Stakeholders' | 'Dana ...'): each
+        row is a section. A deal table (short values) is not."""
+        rows = [r for r in block.rows if len(r) >= 2 and r[0].strip()]
+        named = [(self.matcher.match(r[0].rstrip(":")), r) for r in rows]
+        sections = {s.key for found, _ in named for s in found}
+        long_values = sum(len(" ".join(r[1:]).split()) >= 8 for found, r in named if found)
+        if len(sections) < 3 or long_values < 2:
+            return False
+        for found, row in named:
+            if found:
+                self.open(found, row[0], self.level)
+            else:
+                self.open_group(row[0])
+            for line in "\n".join(c for c in row[1:] if c.strip()).split("\n"):
+                item = typed_list_item(line)
+                self.add(Block(kind="list_item" if item is not None else "paragraph", text=item or line))
+        self.current, self.current_sections = None, []
+        return True
+
+
 def split_sections(doc: Document, rubric: Rubric) -> SplitDocument:
     splitter = _Splitter(rubric)
     for block in doc.blocks:
         splitter.feed(block)
     _adopt_fields_table(splitter.found, splitter.preamble, rubric)
-    return SplitDocument(found=splitter.found, preamble=splitter.preamble, unassigned=splitter.unassigned)
+    groups = _claim_by_content(splitter.found, splitter.groups, rubric)
+    for group in groups:
+        if group.host is not None:  # a bold line no section claimed: it was part of its section
+            group.host.append(Block(kind="paragraph", text=group.heading, bold=True))
+            group.host.extend(group.blocks)
+    groups = [g for g in groups if g.host is None]
+    return SplitDocument(found=splitter.found, preamble=splitter.preamble, groups=groups)
+
+
+def _claim_by_content(found: dict[str, FoundSection], groups: list[Group], rubric: Rubric) -> list[Group]:
+    """Missing sections read from groups under unknown headings by what they say; returns the
+    groups left unclaimed."""
+    candidates = [g for g in groups if g.blocks]
+    claims = best_claims(missing_sections(found, rubric), [(g.heading, g.blocks) for g in candidates])
+    claimed = set()
+    for section, i in claims:
+        group = candidates[i]
+        found[section.key] = FoundSection(section, group.heading, group.blocks, by_content=True)
+        claimed.add(id(group))
+    return [g for g in groups if id(g) not in claimed]
 
 
 def _adopt_fields_table(found: dict[str, FoundSection], preamble: list[Block], rubric: Rubric) -> None:
