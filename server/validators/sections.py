@@ -191,6 +191,8 @@ class _Splitter:
         """A label | content table whose labels name sections ('Stakeholders' | 'Dana ...'): each
         row is a section. A deal table (short values) is not."""
         rows = [r for r in block.rows if len(r) >= 2 and r[0].strip()]
+        if sum(len(" ".join(r[1:]).split()) >= 8 for r in rows) < 2 or max(len(r) for r in block.rows) > 3:
+            return False  # a label | content table has 2 or 3 columns and paragraphs in them
         named = [(self.matcher.match(r[0].rstrip(":")), r) for r in rows]
         sections = {s.key for found, _ in named for s in found}
         long_values = sum(len(" ".join(r[1:]).split()) >= 8 for found, r in named if found)
