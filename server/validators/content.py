@@ -15,7 +15,7 @@ from .document import Block
 from .scorecard import Finding, SectionResult
 from .sections import FoundSection
 from .stakeholders import Person, has_name
-from .text import Lexicon, Signals, normalise, sentences, stems, words
+from .text import Lexicon, Signals, is_shouting, normalise, sentences, stems, words
 
 MAX_SENTENCE_FINDINGS = 5  # per kind and section; the section finding counts the rest
 
@@ -109,6 +109,21 @@ def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
             pieces = sentences(block.text)
         for piece in pieces[: max(0, limit - len(units))]:
             units.append(_unit(piece, section, lexicon, known, ignore))
+    return _unshout(units, section, lexicon, known, ignore)
+
+
+def _unshout(units: list[Unit], section: Section, lexicon: Lexicon, known, ignore) -> list[Unit]:
+    """A section written mostly in Title Case or ALL CAPS: its short lines ('Faster Month-End
+    Close') are boilerplate too, so their capitals name nothing."""
+    if section.kind not in ("prose", "parts"):
+        return units
+    content = [u for u in units if u.is_content]
+    loud = sum(u.words for u in content if is_shouting(u.text))
+    if not content or (loud < 0.5 * sum(u.words for u in content)
+                       and not is_shouting(" ".join(u.text for u in content))):
+        return units
+    for u in content:
+        u.signals = lexicon.signals(u.text, known, ignore, shouting=True)
     return units
 
 
@@ -261,7 +276,12 @@ def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: flo
             found = "a list of " + str(n_items) + " items" if n_items else "prose"
             findings.append(make("wrong_shape", content[0].text, shape="table", found=found))
         minimum = section.min_rows or section.min_items
-        rows = [p for p in people or [] if has_name(p.name, lexicon)] if section.kind == "table" else content
+        if section.kind == "table":
+            rows = [p for p in people or [] if has_name(p.name, lexicon)]
+        elif section.kind == "checklist":
+            rows = [u for u in content if lexicon.says_what(u.text)]  # 'Provided' alone fills nothing
+        else:
+            rows = content
         if minimum and len(rows) < minimum:
             findings.append(make("thin_rows", n=len(rows), min=minimum))
             return True
@@ -305,7 +325,8 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
     generic_words = sum(u.words for u in generic_units)
     share = generic_words / n_words if n_words else 0
     hard = sum(u.signals.hard for u in content)
-    short_and_empty = hard == 0 and share >= g["generic_share"] and n_words >= g["unit_min_words"]
+    filler = sum(u.words for u in content if is_filler(u, lexicon)) / n_words if n_words else 0
+    short_and_empty = hard == 0 and max(share, filler) >= g["generic_share"] and n_words >= g["unit_min_words"]
     if n_words >= g["min_words"] or short_and_empty:
         density = 100 * sum(u.signals.total for u in content) / n_words
         why = ("share" if share >= g["generic_share"]

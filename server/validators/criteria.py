@@ -26,14 +26,6 @@ BILLING_CYCLES = (2, 4)
 MAX_RIGS = 5
 MAX_PROJECTS = 1
 
-# Data checklist rows, recognised by what they mention (first match wins).
-DATA_ITEMS = (
-    ("plod_form", r"plod\s*(form|sheet template)"),
-    ("plod_data", r"plod"),
-    ("invoices", r"invoice|claim"),
-    ("schedule_of_rates", r"schedules?\s+of\s+rates|rate\s*card|\bsor\b|tarifario|contract"),
-    ("reporting", r"report"),
-)
 
 
 @dataclass
@@ -187,32 +179,35 @@ def _spiced(ev: Evidence) -> Criterion:
 
 
 
-def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, bool | None]]:
-    """Data checklist item -> (its text, received?) from a table or a checklist of lines."""
-    out: dict[str, tuple[str, bool | None]] = {}
+def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, bool | None, str]]:
+    """Data checklist item -> (its text, received?, what it says beyond its label) from a table
+    or a checklist of lines."""
+    out: dict[str, tuple[str, bool | None, str]] = {}
     for block in blocks:
         if block.kind == "table":
             header = [normalise(c) for c in block.rows[0]] if block.rows else []
-            col = next((i for i, h in enumerate(header) if re.search(r"receiv|provided|status|have|done|uploaded", h)), None)
+            col = next((i for i, h in enumerate(header) if any(s in h for s in lexicon.columns.get("received", ()))), None)
             body = block.rows[1:] if col is not None else block.rows
             for row in body:
                 text = " ".join(row)
                 received = lexicon.is_yes(row[col]) if col is not None and col < len(row) else _line_received(text, lexicon)
-                _add_item(out, text, received)
+                _add_item(out, text, received, lexicon, detail=" ".join(row[1:]))
         elif block.kind in ("list_item", "paragraph"):
             for line in _lines(block.text):
                 received = _line_received(line, lexicon)
                 if received is None and lexicon.signals(line).hard:
                     received = True  # listed with its period, files or numbers: it is here
-                _add_item(out, line, received)
+                _add_item(out, line, received, lexicon)
     return out
 
 
-def _add_item(out: dict, text: str, received: bool | None) -> None:
-    for key, pattern in DATA_ITEMS:
-        if re.search(pattern, text, re.I):
+def _add_item(out: dict, text: str, received: bool | None, lexicon: Lexicon, detail: str | None = None) -> None:
+    """Record a checklist item; `detail` is what the row says beyond the item's label (a line
+    says it all in one)."""
+    for key, pattern in lexicon.data_items:
+        if pattern.search(text):
             if key not in out or (received and not out[key][1]):
-                out[key] = (text, received)
+                out[key] = (text, received, text if detail is None else detail)
             return
 
 
@@ -245,7 +240,7 @@ def _data(ev: Evidence) -> list[Criterion]:
 
 def _plods(ev: Evidence, rows) -> Criterion:
     low, high = BILLING_CYCLES
-    text, received = rows.get("plod_data", ("", None))
+    text, received, detail = rows.get("plod_data", ("", None, ""))
     cycles = parse_count(ev.field("billing_cycles"))
     if cycles is None:
         cycles = count_near(text, "billing cycles?|cycles?") or count_near(ev.text("data_provided"), "billing cycles?")
@@ -253,7 +248,7 @@ def _plods(ev: Evidence, rows) -> Criterion:
         return Criterion("plod_billing_cycles", False, "Plod data not listed in Data provided.")
     if received is False:
         return Criterion("plod_billing_cycles", False, f"Plod data not received: \"{_clip(text)}\"")
-    if not has_detail(text, ev.lexicon):
+    if not ev.lexicon.says_what(detail):
         return Criterion("plod_billing_cycles", False, f"Plod data marked received with no detail: \"{_clip(text)}\". "
                                                        "Say which file, which period, how many billing cycles.")
     if cycles is None:
@@ -264,26 +259,16 @@ def _plods(ev: Evidence, rows) -> Criterion:
 
 
 def _received(rows, key: str, label: str, lexicon: Lexicon) -> Criterion:
-    text, received = rows.get(key, ("", None))
+    text, received, detail = rows.get(key, ("", None, ""))
     if not text:
         return Criterion(key, False, f"{label} not listed in Data provided.")
     if received is not True:
         return Criterion(key, False, f"{label} not marked received: \"{_clip(text)}\"")
-    if not has_detail(text, lexicon):
+    if not lexicon.says_what(detail):
         return Criterion(key, False, f"{label} marked received with no detail: \"{_clip(text)}\". "
                                      "Say which file, which period, which rigs.")
     return Criterion(key, True, f"Received: \"{_clip(text)}\"")
 
-
-_FILE = re.compile(r"\.(?:xlsx?|csv|pdf|docx?|zip|txt|json)\b|[/\\]|\bds data\b|\bfolder\b|\bdrive\b|\bemail(?:ed)?\b", re.I)
-
-
-def has_detail(text: str, lexicon: Lexicon) -> bool:
-    """A received item says what was received: a file or folder, a period, a count or a name
-    ('Provided' alone says nothing)."""
-    answers = {a.lower() for a in lexicon.yes_words + lexicon.no_words}
-    said = " ".join(w for w in text.split() if w.strip(".,;:()").lower() not in answers)  # not 'Provided', 'Y'
-    return bool(_FILE.search(said) or lexicon.signals(said).hard)
 
 
 def _scope_count(ev: Evidence, key: str, noun: str, nouns: str, limit: int) -> Criterion:

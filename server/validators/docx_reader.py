@@ -1,4 +1,9 @@
-"""Read a .docx file into the document model (server/validators/document.py)."""
+"""Read a .docx file into the document model (server/validators/document.py).
+
+Text is read as the reader of the document sees it: tracked insertions, content controls,
+smart tags, simple fields and hyperlinks count; tracked deletions and moved-away text do not.
+A zip bomb is refused before python-docx unzips it (limits in the rubric's [limits]).
+"""
 from __future__ import annotations
 
 import io
@@ -7,13 +12,23 @@ import zipfile
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
 
+from ..rubric import load_rubric
 from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+# Runs a reader sees: not inside a deletion or a move's old place, not in a text box
+# (a run inside a run), not in the fallback copy of markup-compatibility content.
+_NAMESPACES = {"w": nsmap["w"], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+_VISIBLE_RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:r or ancestor::mc:Fallback)]",
+    namespaces=_NAMESPACES)
+_RUN_TEXT = etree.XPath("w:t | w:tab | w:br | w:cr | w:noBreakHyphen | w:ptab", namespaces=_NAMESPACES)  # as Run.text
 
 
 def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
@@ -31,6 +46,7 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
         name = name or "document"
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{name}: not a .docx file (a .docx is a zip package; this is not)")
+    check_package(data, name, load_rubric().limits)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken packages
@@ -41,6 +57,64 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
     except Exception as exc:
         raise InputError(f"{name}: the document body could not be read ({type(exc).__name__}: {exc})") from None
     return Document(blocks=blocks, source=name)
+
+
+def check_package(data: bytes, name: str, limits: dict) -> None:
+    """Refuse a zip bomb before anything is unzipped into memory: too many files, too many
+    bytes once unzipped, or too many XML elements. Raises InputError with a one-line reason."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            _check_sizes(package.infolist(), name, limits)
+            _check_elements(package, name, limits["max_docx_xml_elements"])
+    except InputError:
+        raise
+    except Exception as exc:  # zipfile and zlib raise many types for broken packages
+        raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
+
+
+def _check_sizes(parts: list[zipfile.ZipInfo], name: str, limits: dict) -> None:
+    """The zip's own count and declared sizes (zipfile never inflates a part past its size)."""
+    if len(parts) > limits["max_docx_parts"]:
+        raise InputError(f"{name}: refused: it holds {len(parts):,} files, more than the "
+                         f"{limits['max_docx_parts']:,} a Word document may; save it again from Word")
+    unzipped = sum(part.file_size for part in parts)
+    if unzipped > limits["max_docx_unzipped_bytes"]:
+        raise InputError(f"{name}: refused: it unzips to {_mb(unzipped)}, more than the "
+                         f"{_mb(limits['max_docx_unzipped_bytes'])} a handover may; "
+                         "remove large pictures or embedded files, or split the document")
+
+
+def _check_elements(package: zipfile.ZipFile, name: str, limit: int) -> None:
+    """XML elements in all parts together, counted while streaming, keeping none."""
+    left = limit
+    for part in package.infolist():
+        left -= _count_elements(package, part, left)
+        if left < 0:
+            raise InputError(f"{name}: refused: it holds more than {limit:,} XML elements, far more "
+                             "than a handover needs; split the document or save it again from Word")
+
+
+def _count_elements(package: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int) -> int:
+    """One part's XML elements, up to budget + 1; a part that is not XML counts what came
+    before the error (python-docx judges what it parses). Each element is dropped once counted."""
+    count = 0
+    with package.open(part) as stream:
+        try:
+            for _, element in etree.iterparse(stream, events=("end",), resolve_entities=False,
+                                              no_network=True, load_dtd=False):
+                count += 1
+                if count > budget:
+                    break
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+        except etree.XMLSyntaxError:
+            pass
+    return count
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:,.0f} MB"
 
 
 class _StyleIndex:
@@ -86,7 +160,8 @@ def _blocks(container, parent, styles: _StyleIndex):
 
 
 def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
-    text = clean_text(p.text)
+    runs = _visible_runs(p)
+    text = clean_text("".join(t for t, _ in runs))
     if not text:
         return None
     style, style_bold = styles.of(p)
@@ -96,12 +171,24 @@ def _paragraph(p: Paragraph, styles: _StyleIndex) -> Block | None:
     if style.strip().lower() == "title":
         return Block(kind="heading", text=text, level=0)
     if _is_list(p, style):
-        _, lead = bold_runs([(r.text, bool(r.bold)) for r in p.runs])
+        _, lead = bold_runs([(t, bool(r.bold)) for t, r in runs])
         return Block(kind="list_item", text=typed_list_item(text) or text, level=_list_level(p), lead=lead)
     if (item := typed_list_item(text)) is not None:
         return Block(kind="list_item", text=item)
-    bold, lead = bold_runs([(r.text, bool(r.bold or (r.bold is None and style_bold))) for r in p.runs])
+    bold, lead = bold_runs([(t, bool(r.bold or (r.bold is None and style_bold))) for t, r in runs])
     return Block(kind="paragraph", text=text, bold=bold, lead=lead)
+
+
+def _visible_runs(p: Paragraph) -> list[tuple[str, Run]]:
+    """(text, run) for the paragraph's runs as its reader sees them, in order, however deep:
+    inside tracked insertions, content controls, smart tags, simple fields and hyperlinks;
+    never tracked deletions or moved-away text. (python-docx's Paragraph.text and .runs read
+    direct children only.)"""
+    return [("".join(str(e) for e in _RUN_TEXT(r)), Run(r, p)) for r in _VISIBLE_RUNS(p._p)]
+
+
+def _paragraph_text(p: Paragraph) -> str:
+    return clean_text("".join(t for t, _ in _visible_runs(p)))
 
 
 def _is_list(p: Paragraph, style: str) -> bool:
@@ -121,6 +208,8 @@ def _list_level(p: Paragraph) -> int:
 def _table_rows(table: Table) -> list[list[str]]:
     rows = []
     for tr in table._tbl.tr_lst:
+        if tr.trPr is not None and tr.trPr.find(qn("w:del")) is not None:
+            continue  # a row deleted with changes tracked
         cells, seen = [], set()
         for tc in tr.tc_lst:
             if id(tc) in seen:
@@ -136,7 +225,7 @@ def _cell_text(tc, parent) -> str:
     parts = []
     for child in tc.iterchildren():
         if child.tag == qn("w:p"):
-            text = clean_text(Paragraph(child, parent).text)
+            text = _paragraph_text(Paragraph(child, parent))
             if text:
                 parts.append(text)
         elif child.tag == qn("w:tbl"):

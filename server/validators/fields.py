@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 
-from ..rubric import Rubric
+from ..rubric import Rubric, load_rubric
 from .document import Block
 from .sections import SplitDocument
 from .text import Lexicon, normalise
 
 _LABEL_VALUE = re.compile(r"^\s*([^:\n]{2,50}?)\s*[:\-–—]\s+(\S.*)$", re.S)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "single": 1, "a single": 1}
+_NUMBER_WORDS = load_rubric().number_words  # the rubric's counts in words ("four", "tres")
 
 
 def field_labels(rubric: Rubric) -> dict[str, str]:
@@ -77,16 +76,22 @@ def is_blank(value: str | None, lexicon: Lexicon) -> bool:
 
 
 def parse_amount(text: str) -> float | None:
-    """'AUD 120,000' -> 120000; '$75k' -> 75000; '1.2M USD' -> 1200000. First amount wins."""
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|b)?\b", text.replace(" ", " "), re.I)
+    """'AUD 120,000' -> 120000; '$75k' -> 75000; '1.2M USD' -> 1200000; 'USD 135.000' -> 135000.
+    First amount wins."""
+    m = re.search(r"(\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d[\d,]*(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|b|mil|millones)?\b",
+                  text.replace(" ", " "), re.I)
     if not m:
         return None
+    number = m.group(1)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):  # 'USD 135.000' (Spanish, Portuguese, German)
+        number = number.replace(".", "").replace(",", ".")
     try:
-        value = float(m.group(1).replace(",", ""))
+        value = float(number.replace(",", ""))
     except ValueError:
         return None
     scale = (m.group(2) or "").lower()
-    factor = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9}.get(scale, 1)
+    factor = {"k": 1e3, "thousand": 1e3, "mil": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "millones": 1e6,
+              "bn": 1e9, "b": 1e9}.get(scale, 1)
     return value * factor
 
 
@@ -94,7 +99,8 @@ def parse_count(text: str | None) -> int | None:
     """'5', 'five rigs', '3 (DR12, DR15, DR17)', 'two (one per site)' -> the first number written."""
     if not text:
         return None
-    numbers = r"\b(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    numbers = (r"(?<![\w.,/])(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+               + r")\b(?![.,/]\d)")  # a count, not part of a year, an amount or a date
     m = re.search(numbers, text, re.I)
     if not m:
         return None
@@ -104,7 +110,7 @@ def parse_count(text: str | None) -> int | None:
 
 def count_near(text: str, nouns: str) -> int | None:
     """The number written before a noun: '3 billing cycles', 'two projects', '7 rigs'."""
-    numbers = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
+    numbers = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     m = re.search(rf"\b({numbers})\s+(?:\w+\s+)?(?:{nouns})\b", text, re.I)
     if not m:
         return None

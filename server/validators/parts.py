@@ -10,7 +10,7 @@ import re
 from .document import Block
 from .text import normalise
 
-_LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z &/()]{0,40}?)\s*(?:[:\-–—.]|\(\w\))\s*(.*)$", re.S)
+_LEAD_IN = re.compile(r"^\s*([^\W\d_](?:[^\W\d_]|[ &/()]){0,40}?)\s*(?:[:\-–—.]|\(\w\))\s*(.*)$", re.S)  # any alphabet
 
 
 def part_named(label: str, parts: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> str | None:

@@ -168,12 +168,13 @@ class _Splitter:
                     self.add(Block(kind=block.kind, text=rest, level=block.level))
                 return
         if len(words(block.text)) <= _MAX_HEADING_WORDS:
-            sections = self.matcher.match(block.text, strict=not block.bold)
-            if sections and (block.bold or block.kind == "list_item" or _looks_like_heading(block.text)):
+            loud = block.bold or _is_caps_line(block.text)  # "DATA (all in DS Data/Leichhardt)" in a pasted email
+            sections = self.matcher.match(block.text, strict=not loud)
+            if sections and (loud or block.kind == "list_item" or _looks_like_heading(block.text)):
                 self.open(sections, block.text, self.level if self.current is not None else 1, bold=True)
-                self.headed = self.headed or block.bold
+                self.headed = self.headed or loud
                 return
-            if (block.bold and self.bold_headed and self.current_sections and _looks_like_heading(block.text)
+            if (loud and self.bold_headed and self.current_sections and _looks_like_heading(block.text)
                     and not self.in_parts(block.text)):
                 self.open_group(block.text, host=self.current)  # "**Who we spoke to**" among bold-line headings
                 return
@@ -253,6 +254,12 @@ def _adopt_fields_table(found: dict[str, FoundSection], preamble: list[Block], r
 def _heading_key(text: str) -> str:
     """Heading text compared without numbering, case, punctuation, 'the' or 'section'."""
     return re.sub(r"\s+", " ", re.sub(r"\b(section|the)\b", " ", normalise(text))).strip()
+
+
+def _is_caps_line(text: str) -> bool:
+    """A short line whose first words are in capitals: 'CONTEXT', 'DATA (all in DS Data)'."""
+    letters = [w for w in re.findall(r"[^\W\d_]+", text.split("(")[0]) if len(w) > 1]
+    return bool(letters) and all(w.isupper() for w in letters) and len(letters) <= 8
 
 
 def _looks_like_heading(text: str) -> bool:

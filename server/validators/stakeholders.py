@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .document import Block
 from .text import Lexicon, normalise, sentences
 
-STEMS = ("engag", "demo", "commit")
+ASPECTS = ("engaged", "demoed", "committed")  # the rubric's [answer_columns] give each its header stems
 _NEGATION = r"(?:\bnot\b|\bno\b|\bnever\b|\bneither\b|\bnor\b|n't\b|\bun|\bwithout\b|\byet to\b)"
 _TRIPLE = re.compile(r"engaged\s*/\s*demo\w*\s*/\s*commit\w*\s*[:\-–]?\s*(\w+)\s*/\s*(\w+)\s*/\s*(\w+)", re.I)
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
@@ -47,7 +47,7 @@ def read_stakeholders(blocks: list[Block], lexicon: Lexicon) -> list[Person]:
         elif block.kind == "paragraph":
             prose.append(block.text)
     if prose:
-        people += _from_prose(" ".join(prose), lexicon)
+        people += _from_prose(prose, lexicon)
     return people
 
 
@@ -63,7 +63,8 @@ def has_name(name: str, lexicon: Lexicon) -> bool:
 
 def _from_table(rows: list[list[str]], lexicon: Lexicon) -> list[Person]:
     header = [normalise(c) for c in rows[0]]
-    cols = [next((i for i, h in enumerate(header) if stem in h), None) for stem in STEMS]
+    cols = [next((i for i, h in enumerate(header) if any(stem in h for stem in lexicon.columns.get(aspect, ()))), None)
+            for aspect in ASPECTS]
     out = []
     if all(c is not None for c in cols):
         for row in rows[1:]:
@@ -87,15 +88,25 @@ def _from_line(text: str, lexicon: Lexicon) -> Person | None:
     triple = _TRIPLE.search(text)
     if triple:
         return Person(name[:60], *(lexicon.is_yes(v) is True for v in triple.groups()))
-    return Person(name[:60], *(_says(text, stem, lexicon, default=False) for stem in STEMS))
+    engaged, demoed, committed = (_said(text, aspect, lexicon) for aspect in ASPECTS)
+    if engaged is None:  # demoed or committed means they were engaged
+        engaged = bool(demoed or committed)
+    return Person(name[:60], bool(engaged), bool(demoed), bool(committed))
 
 
-def _says(text: str, stem: str, lexicon: Lexicon, default: bool) -> bool:
-    """Does the text say yes to this (engaged / demo / commit)? Negations and 'committed: no'
-    count as no; silence is `default`."""
+def _says(text: str, aspect: str, lexicon: Lexicon, default: bool) -> bool:
+    """Does the text say yes to this aspect (engaged / demoed / committed)? Negations and
+    'committed: no' count as no; silence is `default`."""
+    said = _said(text, aspect, lexicon)
+    return default if said is None else said
+
+
+def _said(text: str, aspect: str, lexicon: Lexicon) -> bool | None:
+    """Yes, no, or None when the text does not speak of this aspect."""
     low = text.lower()
-    found = False
-    for m in re.finditer(rf"\w*{stem}\w*", low):
+    found = None
+    stems = "|".join(re.escape(stem) for stem in lexicon.columns.get(aspect, ()))
+    for m in re.finditer(rf"\w*(?:{stems})\w*", low) if stems else ():
         before = low[max(0, m.start() - 40): m.start()]
         after = low[m.end(): m.end() + 12]
         clause = re.split(r"[.;,]|\bbut\b|\band\b", before)[-1]
@@ -104,34 +115,39 @@ def _says(text: str, stem: str, lexicon: Lexicon, default: bool) -> bool:
         if re.search(_NEGATION, clause) or re.search(r"\bun$", before) or (answer and lexicon.is_yes(answer) is False):
             return False
         found = True
-    return found or default
+    return found
 
 
-def _from_prose(text: str, lexicon: Lexicon) -> list[Person]:
+def _from_prose(paragraphs: list[str], lexicon: Lexicon) -> list[Person]:
+    """Person by person: a sentence naming nobody belongs to whoever the paragraph spoke of
+    last ('Dana Whitcomb - Controller. Demoed on November 10; committed.'); across paragraphs
+    only a sentence starting 'She', 'He', 'Both' does."""
     people: dict[str, list[str]] = {}
     first_names: dict[str, str] = {}
     current: list[str] = []
-    for sentence in sentences(text):
-        named = [m.group(1) for m in _PERSON.finditer(sentence) if _is_person(m, sentence, lexicon)]
-        for full in named:
-            first_names.setdefault(full.split()[0], full)
-            people.setdefault(full, [])
-        mentioned = {first_names[w] for w in re.findall(rf"{_NAME_WORD}", sentence) if w in first_names}
-        mentioned |= set(named)
-        if mentioned:
-            current = sorted(mentioned)
-        elif not _PRONOUN.match(sentence):
-            continue
-        for full in current:
-            people[full].append(sentence)
+    for paragraph in paragraphs:
+        in_paragraph = False
+        for sentence in sentences(paragraph):
+            named = [m.group(1) for m in _PERSON.finditer(sentence) if _is_person(m, sentence, lexicon)]
+            for full in named:
+                first_names.setdefault(full.split()[0], full)
+                people.setdefault(full, [])
+            mentioned = {first_names[w] for w in re.findall(rf"{_NAME_WORD}", sentence) if w in first_names}
+            mentioned |= set(named)
+            if mentioned:
+                current, in_paragraph = sorted(mentioned), True
+            elif not (in_paragraph or _PRONOUN.match(sentence)):
+                continue
+            for full in current:
+                people[full].append(sentence)
     out = []
     for full, said in people.items():
         text_of = " ".join(said)
-        if not any(stem in text_of.lower() for stem in STEMS):
+        if all(_said(text_of, aspect, lexicon) is None for aspect in ASPECTS):
             continue  # named in passing, not described as a stakeholder
-        out.append(Person(full, _says(text_of, "engag", lexicon, default=True),
-                          _says(text_of, "demo", lexicon, default=False),
-                          _says(text_of, "commit", lexicon, default=False)))
+        out.append(Person(full, _says(text_of, "engaged", lexicon, default=True),
+                          _says(text_of, "demoed", lexicon, default=False),
+                          _says(text_of, "committed", lexicon, default=False)))
     return out
 
 

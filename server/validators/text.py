@@ -126,6 +126,8 @@ class Lexicon:
         self.placeholder_words = {p.lower() for p in w["placeholders"]}
         long_placeholders = [p for p in w["placeholders"] if len(p) >= 3 and re.search(r"\w", p)]
         self.placeholder = phrase_pattern([p for p in long_placeholders if p not in ("unknown", "none yet", "fill in", "to do")])
+        self.data_items = [(key, re.compile(pattern, re.I)) for key, pattern in rubric.data_items.items()]
+        self.columns = {key: tuple(stems) for key, stems in rubric.answer_columns.items()}
         self.yes_words = tuple(w["yes_words"])
         self.no_words = tuple(w["no_words"])
         months = "(?:" + _trie_pattern(sorted({m.lower() for m in w["months"]})) + ")"
@@ -160,7 +162,8 @@ class Lexicon:
                 names.update(self.signals(text, ignore=ignore).names)
         return frozenset(n for n in names if n[:1].isupper())
 
-    def signals(self, text: str, known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Signals:
+    def signals(self, text: str, known: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset(),
+                shouting: bool | None = None) -> Signals:
         """Specific details in text. `known`: the document's own names (count even where they
         start a sentence); `ignore`: words that fit every section of this document (the
         customer's own name). Numbers and names in a sentence that quotes the world at large
@@ -199,10 +202,11 @@ class Lexicon:
                 take(m)
         s.numbers = _anchored_percentages(s.numbers, text, bool(s.dates or s.names))
         starts = _sentence_starts(text)
-        shouting = is_shouting(text)
+        shouting = is_shouting(text) if shouting is None else shouting
         for m in self.capitalised.finditer(text):
             token = m.group(0)
-            if not free(m) or token.lower() in self.not_names or token in ignore:
+            bare = re.sub(r"['’]s$", "", token)  # "Tallawang's" is the customer's name too
+            if not free(m) or token.lower() in self.not_names or token in ignore or bare in ignore:
                 continue
             if shouting and token not in known:
                 continue  # in Title Case or ALL CAPS every word is capitalised: only known names count
@@ -223,6 +227,13 @@ class Lexicon:
         if self.own_process:
             text = self.own_process.sub(lambda m: "_" * len(m.group(0)), text)
         return bool(self.attribution.search(text))
+
+    def says_what(self, text: str) -> bool:
+        """A received item says what was received: a file or folder, a period, a count or a name
+        ('Provided' or 'Yes' alone says nothing)."""
+        answers = {a.lower() for a in self.yes_words + self.no_words}
+        said = " ".join(w for w in text.split() if w.strip(".,;:()|").lower() not in answers)
+        return bool(_FILE.search(said) or self.signals(said).hard)
 
     def hedged(self, text: str) -> bool:
         """'may include a POC', 'could possibly': a maybe, not a commitment."""
@@ -269,6 +280,8 @@ class Lexicon:
 
 _BARE_YEAR = re.compile(r"(?<![\w/.\-$])(?:19|20)\d{2}(?![\w/\-%]|\.\d)")
 _PERCENT = re.compile(r"%|percent", re.I)
+_FILE = re.compile(r"\.(?:xlsx?|csv|pdf|docx?|zip|txt|json)\b|[/\\]|\b(?:ds data|folder|drive|email(?:ed)?|pdf|xlsx?|csv|"
+                   r"excel|scans?|scanned|photos?|fotos?|attached|adjunt[oa]s?|anexo|carpeta)\b", re.I)
 _MEASURE = re.compile(r"\d+(?:[.,]\d+)?(?:k|m|mm|bn|b|h|hr|hrs|x|am|pm|st|nd|rd|th|km|mt|kt|t|d|wk|wks|mth|mths|yr|yrs)", re.I)
 _MONEY = re.compile(r"(?:a\$|us\$|c\$|\$|€|£|aud|usd|cad|zar|clp|pen|nzd|eur|gbp)", re.I)
 _PERCENT_OF = re.compile(r"(?:%|percent)\s+(?:of|from|to|in|on|per|vs\.?|versus|de|del)\b", re.I)
@@ -293,8 +306,8 @@ def is_shouting(text: str) -> bool:
     long_words = [w for w in _CAP_WORD.findall(text) if len(w) >= 3]
     if len(long_words) >= 3 and all(w.isupper() for w in long_words):
         return True  # ALL CAPS
-    if len(long_words) < 5:
-        return False
+    if len(long_words) < 8:
+        return False  # a short line of names ('Tarifario Anexo B, Sondajes Loa') is not Title Case
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised >= 0.7 * len(long_words)
 
