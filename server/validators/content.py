@@ -105,6 +105,8 @@ def build_units(blocks: list[Block], section: Section, lexicon: Lexicon,
             pieces = [" | ".join(c for c in row if c.strip()) for row in rows]
         elif block.kind == "list_item":
             pieces = [block.text]
+        elif not re.search(r"\w", block.text):
+            continue  # '--', '***': a separator (an email signature's), not a placeholder
         else:
             pieces = sentences(block.text)
         for piece in pieces[: max(0, limit - len(units))]:
@@ -203,10 +205,12 @@ def mark_duplicates(units_by_title: dict[str, list[Unit]], min_words: int, group
 
 
 def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexicon: Lexicon,
-                  extra: list[Finding] | None = None, people: list[Person] | None = None) -> SectionResult:
+                  extra: list[Finding] | None = None, people: list[Person] | None = None,
+                  fields_filled: int | None = None) -> SectionResult:
     """Score one found section from its units (build_units, mark_paraphrases, mark_duplicates).
     `extra` are findings made elsewhere (deal fields, SPICED parts); `people` the stakeholders
-    read from a table section, so the section and the criterion count the same people."""
+    read from a table section and `fields_filled` the deal fields read from a fields section,
+    so the section and the criteria count the same things however they were laid out."""
     section = found.section
     make = FindingMaker(rubric, section)
     content = [u for u in units if u.is_content]
@@ -233,7 +237,7 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
     if limit and len(units) >= limit:
         findings.append(make("too_long", n=limit))
     status = "ok"
-    if _is_thin(section, content, n_words, specifics, findings, make, found.blocks, people, lexicon):
+    if _is_thin(section, content, n_words, specifics, findings, make, found.blocks, people, lexicon, fields_filled):
         status = "thin"
     if section.kind in ("prose", "parts"):
         generic = _generic_findings(section, content, n_words, rubric, lexicon, make)
@@ -268,7 +272,7 @@ def is_filler(unit: Unit, lexicon: Lexicon) -> bool:
 
 def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: float,
              findings: list[Finding], make: FindingMaker, blocks: list[Block],
-             people: list[Person] | None, lexicon: Lexicon) -> bool:
+             people: list[Person] | None, lexicon: Lexicon, fields_filled: int | None = None) -> bool:
     has_table = any(b.kind == "table" for b in blocks)
     n_items = sum(1 for b in blocks if b.kind == "list_item")
     if section.kind in ("fields", "table", "checklist"):
@@ -278,6 +282,8 @@ def _is_thin(section: Section, content: list[Unit], n_words: int, specifics: flo
         minimum = section.min_rows or section.min_items
         if section.kind == "table":
             rows = [p for p in people or [] if has_name(p.name, lexicon)]
+        elif section.kind == "fields" and fields_filled is not None:
+            rows = range(fields_filled)
         elif section.kind == "checklist":
             rows = [u for u in content if lexicon.says_what(u.text)]  # 'Provided' alone fills nothing
         else:

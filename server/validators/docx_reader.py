@@ -22,6 +22,7 @@ from ..rubric import load_rubric
 from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_CHUNK = 1 << 16  # bytes unzipped at a time while counting elements
 # Runs a reader sees: not inside a deletion or a move's old place, not in a text box
 # (a run inside a run), not in the fallback copy of markup-compatibility content.
 _NAMESPACES = {"w": nsmap["w"], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -95,22 +96,36 @@ def _check_elements(package: zipfile.ZipFile, name: str, limit: int) -> None:
 
 
 def _count_elements(package: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int) -> int:
-    """One part's XML elements, up to budget + 1; a part that is not XML counts what came
-    before the error (python-docx judges what it parses). Each element is dropped once counted."""
-    count = 0
+    """One part's XML elements, up to budget + 1, building no tree; a part that is not XML
+    counts what came before the error (python-docx judges what it parses)."""
+    counter = _ElementCounter(budget)
+    parser = etree.XMLParser(target=counter, resolve_entities=False, no_network=True, load_dtd=False)
     with package.open(part) as stream:
         try:
-            for _, element in etree.iterparse(stream, events=("end",), resolve_entities=False,
-                                              no_network=True, load_dtd=False):
-                count += 1
-                if count > budget:
-                    break
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-        except etree.XMLSyntaxError:
+            while chunk := stream.read(_CHUNK):
+                parser.feed(chunk)
+            parser.close()
+        except (_ElementCounter.Full, etree.XMLSyntaxError):
             pass
-    return count
+    return counter.count
+
+
+class _ElementCounter:
+    """An lxml parser target that only counts start tags, and stops past its budget."""
+
+    class Full(Exception):
+        pass
+
+    def __init__(self, budget: int):
+        self.budget, self.count = budget, 0
+
+    def start(self, tag, attrib) -> None:
+        self.count += 1
+        if self.count > self.budget:
+            raise self.Full
+
+    def close(self) -> int:
+        return self.count
 
 
 def _mb(size: int) -> str:

@@ -13,6 +13,8 @@ from .sections import SplitDocument
 from .text import Lexicon, normalise
 
 _LABEL_VALUE = re.compile(r"^\s*([^:\n]{2,50}?)\s*[:\-–—]\s+(\S.*)$", re.S)
+_LABEL_IS = re.compile(r"^\s*(?:the\s+|el\s+|la\s+)?([^\W\d_][\w \-]{1,30}?)\s+(?:is|are|es|son|=)\s+"
+                       r"(?:about|around|approx(?:imately)?\.?|roughly|circa|~|unos|aprox\.?)?\s*(\S.*)$", re.I | re.S)
 _NUMBER_WORDS = load_rubric().number_words  # the rubric's counts in words ("four", "tres")
 
 
@@ -34,7 +36,8 @@ def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
     found: dict[str, str] = {}
     everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
     for blocks, loose in ((split.blocks("deal_summary"), True), (split.preamble, True), (everywhere, False)):
-        for label, value in _pairs(blocks, lambda text: _field_key(text, labels, by_length, loose)):
+        leading = (lambda chunk: _leading_label(chunk, by_length)) if loose else None
+        for label, value in _pairs(blocks, lambda text: _field_key(text, labels, by_length, loose), leading):
             key = _field_key(label, labels, by_length, loose)
             if key and (key not in found or (not found[key] and value)):
                 found[key] = value.strip()
@@ -51,9 +54,21 @@ def _field_key(label: str, labels: dict[str, str], by_length: list[str], loose: 
     return None
 
 
-def _pairs(blocks: list[Block], is_label):
+def _leading_label(chunk: str, by_length: list[str]) -> tuple[str, str] | None:
+    """'segmento Mid-Market' -> ('segmento', 'Mid-Market'): a known label, then its value."""
+    norm = normalise(chunk)
+    for known in by_length:
+        if len(known) >= 3 and norm.startswith(known + " "):
+            tokens = chunk.split()
+            n = len(known.split())
+            return " ".join(tokens[:n]), " ".join(tokens[n:])
+    return None
+
+
+def _pairs(blocks: list[Block], is_label, leading=None):
     """(label, value) from label | value rows (in a wider table, the first cell that is a
-    label), and from 'Label: value' lines."""
+    label), from 'Label: value' lines, and, where `leading` is given (the deal summary), from
+    a paragraph of '; '-separated fields ('segmento Mid-Market; deal USD 88.000 por año')."""
     for block in blocks:
         if block.kind == "table":
             for row in block.rows:
@@ -66,9 +81,16 @@ def _pairs(blocks: list[Block], is_label):
                     if m:
                         yield m.group(1), m.group(2)
         elif block.kind in ("paragraph", "list_item"):
-            m = _LABEL_VALUE.match(block.text)
-            if m:
-                yield m.group(1), m.group(2)
+            chunks = block.text.split("; ") if leading and block.text.count("; ") >= 2 else [block.text]
+            for chunk in chunks:
+                m = _LABEL_VALUE.match(chunk)
+                said = _LABEL_IS.match(chunk)  # "deal is about 80k AUD"
+                if m and (len(chunks) == 1 or is_label(m.group(1))):
+                    yield m.group(1), m.group(2)
+                elif said and is_label(said.group(1)):
+                    yield said.group(1), said.group(2)
+                elif leading and len(chunks) > 1 and (pair := leading(chunk)):
+                    yield pair
 
 
 def is_blank(value: str | None, lexicon: Lexicon) -> bool:

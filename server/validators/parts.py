@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .document import Block
-from .text import normalise
+from .text import normalise, sentences
 
 _LEAD_IN = re.compile(r"^\s*([^\W\d_](?:[^\W\d_]|[ &/()]){0,40}?)\s*(?:[:\-–—.]|\(\w\))\s*(.*)$", re.S)  # any alphabet
 
@@ -44,11 +44,11 @@ def split_parts(blocks: list[Block], parts: tuple[str, ...], aliases: tuple[tupl
             current = part
             found.setdefault(part, [])
             continue
-        m = _LEAD_IN.match(block.text)
-        if m and (part := part_named(m.group(1), parts, aliases)):
-            current = part
-            found.setdefault(part, []).append(m.group(2))
-            continue
-        if current:
-            found[current].append(block.text)
+        for piece in sentences(block.text) if block.kind == "paragraph" else [block.text]:
+            m = _LEAD_IN.match(piece)  # "Situation: ... Pain: ..." may share one paragraph
+            if m and (part := part_named(m.group(1), parts, aliases)):
+                current = part
+                found.setdefault(part, []).append(m.group(2))
+            elif current:
+                found[current].append(piece)
     return {p: " ".join(t for t in texts if t.strip()).strip() for p, texts in found.items()}

@@ -96,7 +96,8 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             extra = [make("missing_part", part=p) for p in section.parts
                      if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
         people = read_stakeholders(own_blocks(found), lexicon) if section.kind == "table" else None
-        result = check_section(found, units[section.key], rubric, lexicon, extra, people)
+        filled = sum(1 for f in rubric.fields if not is_blank(fields.get(f.key), lexicon)) if section.kind == "fields" else None
+        result = check_section(found, units[section.key], rubric, lexicon, extra, people, filled)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
             result.status = "thin"  # a SPICED without all five parts is incomplete
         if found.by_content:

@@ -164,6 +164,9 @@ class _Splitter:
                 self.open(sections, block.lead, self.level if self.current is not None else 1)
                 self.headed = True
                 rest = block.text[len(block.lead):].lstrip(" :.-–—")
+                tail = re.split(r"[.:]\s*", block.lead.strip(" :.-–—"))[-1]
+                if len(sections) == 1 and tail and self.in_parts(tail):
+                    rest = f"{tail}: {rest}"  # "SPICED. Situation: ..." keeps its part
                 if rest:
                     self.add(Block(kind=block.kind, text=rest, level=block.level))
                 return

@@ -151,14 +151,15 @@ class Lexicon:
             re.I,
         )
         self.ident = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")  # an ID mixes letters and digits: checked below
-        self.capitalised = re.compile(r"(?<![\w'’])(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*)(?![\w'’])")
+        self.capitalised = re.compile(  # accented names too: 'Cristóbal', 'Álvaro', 'Sébastien'
+            rf"(?<![\w'’])(?:[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]+)?|[{_UPPER}]{{2,6}}s?|[{_UPPER}][{_LOWER}]+[{_UPPER}]\w*)(?![\w'’])")
 
     def known_names(self, texts, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
         """Capitalised words a document uses mid-sentence (its own names: 'Greg', 'Carosue'),
         so the same word also counts as a name where it starts a sentence."""
         names = set()
         for text in texts:
-            if not is_shouting(text):  # Title Case boilerplate names nothing
+            if " | " in text or not _mostly_capitalised(text):  # Title Case lines teach no names
                 names.update(self.signals(text, ignore=ignore).names)
         return frozenset(n for n in names if n[:1].isupper())
 
@@ -257,7 +258,7 @@ class Lexicon:
             found += [m.group(0) for m in self.placeholder.finditer(text)]
         if self.placeholder_person:
             found += [m.group(0) for m in self.placeholder_person.finditer(text)]
-        found += [m.group(0) for m in re.finditer(r"\b[xX]{4,}\b", text)]
+        found += [m.group(0) for m in re.finditer(r"\b[xX]{4,}\b|\bTODO\b", text)]  # 'todo' is Spanish for 'all'
         return found
 
     def is_yes(self, text: str) -> bool | None:
@@ -279,6 +280,7 @@ class Lexicon:
 
 
 _BARE_YEAR = re.compile(r"(?<![\w/.\-$])(?:19|20)\d{2}(?![\w/\-%]|\.\d)")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters with accents, as stakeholders.py reads names
 _PERCENT = re.compile(r"%|percent", re.I)
 _FILE = re.compile(r"\.(?:xlsx?|csv|pdf|docx?|zip|txt|json)\b|[/\\]|\b(?:ds data|folder|drive|email(?:ed)?|pdf|xlsx?|csv|"
                    r"excel|scans?|scanned|photos?|fotos?|attached|adjunt[oa]s?|anexo|carpeta)\b", re.I)
@@ -296,6 +298,13 @@ def _anchored_percentages(numbers: list[str], text: str, anchored: bool) -> list
     if not percents or anchored or measures or _PERCENT_OF.search(text):
         return numbers
     return [n for n in numbers if n not in percents]
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """A heading-like line ('Limited Visibility Of Contractor Performance'): capitals there
+    say nothing about which words are names."""
+    long_words = [w for w in _CAP_WORD.findall(text) if len(w) >= 3]
+    return len(long_words) >= 2 and sum(1 for w in long_words if w[0].isupper()) >= 0.6 * len(long_words)
 
 
 def is_shouting(text: str) -> bool:
