@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rubric import Rubric, Section
 from .document import Block
@@ -72,11 +73,17 @@ def check_missing(section: Section, rubric: Rubric) -> SectionResult:
 def is_guidance(text: str, section: Section) -> bool:
     """Text that is the template's guidance for this section, left in (or nearly)."""
     norm = normalise(text)
-    guidance = [normalise(g) for g in section.guidance]
+    guidance, joined = _guidance_of(section)
     return bool(norm) and (
-        (len(norm.split()) >= 4 and norm in " ".join(guidance))
+        (len(norm.split()) >= 4 and norm in joined)
         or any(_similar(norm, g, 0.9) for g in guidance)
     )
+
+
+@lru_cache(maxsize=64)
+def _guidance_of(section: Section) -> tuple[tuple[str, ...], str]:
+    guidance = tuple(normalise(g) for g in section.guidance)
+    return guidance, " ".join(guidance)
 
 
 def _similar(a: str, b: str, cutoff: float) -> bool:

@@ -20,7 +20,7 @@ from .parts import split_parts
 from .scorecard import NOT_READY_STATUSES, Finding, Scorecard, SectionResult, sort_findings
 from .sections import split_sections
 from .stakeholders import read_stakeholders
-from .text import lexicon_for
+from .text import lexicon_for, sentences
 
 
 def customer_words(customer: str) -> frozenset[str]:
@@ -32,7 +32,7 @@ def customer_words(customer: str) -> frozenset[str]:
 def everywhere_names(split, lexicon, budget: int, share: float = 0.6, at_least: int = 4) -> frozenset[str]:
     """Names found in most sections (the customer, said again and again): they tell nothing
     about any one section."""
-    per_section = [set(lexicon.signals(" ".join(_bounded((_text(b) for b in f.blocks), budget // 12))).names)
+    per_section = [{n for piece in _bounded(_pieces(f.blocks), budget // 12) for n in lexicon.signals(piece).names}
                    for f in split.found.values()]
     if len(per_section) < at_least:
         return frozenset()
@@ -52,8 +52,16 @@ def _bounded(texts, budget: int):
         budget -= len(text)
 
 
-def _text(block) -> str:
-    return block.text if block.kind != "table" else " | ".join(" | ".join(r) for r in block.rows)
+def _pieces(blocks):
+    """The sentences, items and table rows of blocks, as the checks read them: each is scanned
+    once (the lexicon keeps what it found) whether it teaches names or is judged."""
+    for block in blocks:
+        if block.kind == "table":
+            yield from (" | ".join(c for c in row if c.strip()) for row in block.rows)
+        elif block.kind == "paragraph":
+            yield from sentences(block.text)
+        else:
+            yield block.text
 
 
 def own_blocks(found) -> list:
@@ -72,7 +80,7 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
 
     budget = rubric.limits.get("max_chars_for_names", 300_000)
     ignore = customer_words(fields.get("customer", "")) | everywhere_names(split, lexicon, budget)
-    known = lexicon.known_names(_bounded((_text(b) for b in doc.blocks), budget), ignore)
+    known = lexicon.known_names(_bounded(_pieces(doc.blocks), budget), ignore)
     limit = rubric.limits.get("max_units_per_section", 10**9)
     for section in rubric.sections:
         found = split.found.get(section.key)

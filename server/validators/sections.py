@@ -65,8 +65,15 @@ class HeadingMatcher:
             for name in (section.title, *section.aliases):
                 self.names.setdefault(_heading_key(name), section)
         self.by_length = sorted(self.names, key=len, reverse=True)
+        self._seen: dict[tuple[str, bool], list[Section]] = {}  # one document asks about a line once
 
     def match(self, text: str, strict: bool = False) -> list[Section]:
+        key = (text, strict)
+        if key not in self._seen:
+            self._seen[key] = self._match(text, strict)
+        return self._seen[key]
+
+    def _match(self, text: str, strict: bool) -> list[Section]:
         exact = self._one(text, "exact")
         if exact is not None or strict:
             return [exact] if exact is not None else []  # plain lines must name a section exactly

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..rubric import Rubric
 
@@ -18,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’\-./&$%]*")
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Lower case, no leading numbering, '&' as 'and', punctuation as spaces."""
     text = _NUMBERING.sub("", text.strip())
@@ -107,10 +109,22 @@ class Signals:
         return (self.names + self.numbers + self.dates + self.domain)[:n]
 
 
+@dataclass(frozen=True)
+class _Scan:
+    attributed: bool
+    shouting: bool
+    domain: tuple[str, ...]
+    dates: tuple[str, ...]
+    ids: tuple[str, ...]
+    numbers: tuple[str, ...]
+    capitals: tuple[tuple[str, bool], ...]  # (capitalised word, starts a sentence)
+
+
 class Lexicon:
     """The rubric's word lists compiled once into regexes."""
 
     def __init__(self, rubric: Rubric):
+        self._scans: dict[str, _Scan] = {}
         w = rubric.words
         self.stock = phrase_pattern(w["stock_phrases"])
         self.vague = phrase_pattern(w["vague_quantifiers"])
@@ -169,10 +183,34 @@ class Lexicon:
         start a sentence); `ignore`: words that fit every section of this document (the
         customer's own name). Numbers and names in a sentence that quotes the world at large
         ('studies show 30%...') do not count."""
+        scan = self._scan(text)
+        if scan.attributed:
+            return Signals(domain=list(scan.domain), attributed=True)
+        shouting = scan.shouting if shouting is None else shouting
+        names = list(scan.ids)
+        for token, at_start in scan.capitals:
+            if token in ignore or re.sub(r"['’]s$", "", token) in ignore:  # "Tallawang's" is the customer too
+                continue
+            if shouting and token not in known:
+                continue  # in Title Case or ALL CAPS every word is capitalised: only known names count
+            if at_start and token not in known and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
+                continue
+            names.append(token)
+        return Signals(numbers=list(scan.numbers), dates=list(scan.dates), names=names, domain=list(scan.domain))
+
+    def _scan(self, text: str) -> "_Scan":
+        """What the patterns find in a text, before the document's own names are applied: the
+        same sentence is scanned once although the scorer asks about it several times."""
+        cached = self._scans.get(text)
+        if cached is not None:
+            return cached
+        if len(self._scans) > 50_000:
+            self._scans.clear()  # bounded: a 10 MB paste must not keep every sentence
+        domain = tuple(m.group(0) for m in self.domain.finditer(text)) if self.domain else ()
         if self.is_attributed(text):
-            return Signals(domain=[m.group(0) for m in self.domain.finditer(text)] if self.domain else [],
-                           attributed=True)
-        s = Signals()
+            scan = _Scan(True, False, domain, (), (), (), ())
+            self._scans[text] = scan
+            return scan
         taken = bytearray(len(text) + 1)  # characters already claimed by a date, ID or number
 
         def free(m) -> bool:
@@ -183,9 +221,10 @@ class Lexicon:
 
         for m in self.placeholder_person.finditer(text) if self.placeholder_person else ():
             take(m)  # "John Smith" stands in for a person: no name, no detail
+        dates, ids, numbers = [], [], []
         for m in self.date.finditer(text):
             if free(m):
-                s.dates.append(m.group(0))
+                dates.append(m.group(0))
                 take(m)
         for m in _BARE_YEAR.finditer(text):
             if free(m):
@@ -195,30 +234,20 @@ class Lexicon:
             if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)) or _MEASURE.fullmatch(token):
                 continue  # an ID mixes letters and digits; '500k', '12h', '3x' are measures
             if free(m):
-                s.names.append(m.group(0))
+                ids.append(token)
                 take(m)
         for m in self.number.finditer(text):
             if free(m):
-                s.numbers.append(m.group(0).strip())
+                numbers.append(m.group(0).strip())
                 take(m)
-        s.numbers = _anchored_percentages(s.numbers, text, bool(s.dates or s.names))
+        numbers = _anchored_percentages(numbers, text, bool(dates or ids))
         starts = _sentence_starts(text)
-        shouting = is_shouting(text) if shouting is None else shouting
-        for m in self.capitalised.finditer(text):
-            token = m.group(0)
-            bare = re.sub(r"['’]s$", "", token)  # "Tallawang's" is the customer's name too
-            if not free(m) or token.lower() in self.not_names or token in ignore or bare in ignore:
-                continue
-            if shouting and token not in known:
-                continue  # in Title Case or ALL CAPS every word is capitalised: only known names count
-            if m.start() in starts and token not in known and not (token.isupper() or re.search(r"[a-z][A-Z]", token)):
-                continue
-            if self.stock and self.stock.fullmatch(token):
-                continue
-            s.names.append(token)
-        if self.domain:
-            s.domain = [m.group(0) for m in self.domain.finditer(text)]
-        return s
+        capitals = tuple((m.group(0), m.start() in starts) for m in self.capitalised.finditer(text)
+                         if free(m) and m.group(0).lower() not in self.not_names
+                         and not (self.stock and self.stock.fullmatch(m.group(0))))
+        scan = _Scan(False, is_shouting(text), domain, tuple(dates), tuple(ids), tuple(numbers), capitals)
+        self._scans[text] = scan
+        return scan
 
     def is_attributed(self, text: str) -> bool:
         """The text quotes the world at large ('studies show 30%...'). The company's own process
