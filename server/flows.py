@@ -70,9 +70,8 @@ def refusal_reasons(card: Scorecard, exception_request: bool) -> tuple[list[str]
     """(reasons it cannot be submitted, criteria to put to a manager as an exception)."""
     failed = {c.id: c for c in card.criteria if not c.passed}
     exception = [cid for cid in EXCEPTION_CRITERIA if cid in failed] if exception_request else []
-    reasons = [f"{c.id}: {c.evidence}" for cid, c in failed.items() if cid not in exception]
-    reasons += [f"{s.title}: {s.status}" + (f" ({s.findings[0].message})" if s.findings else "")
-                for s in card.sections if s.status in NOT_READY_STATUSES]
+    excepted = {f"{c.label or c.id}: {c.evidence}" for cid, c in failed.items() if cid in exception}
+    reasons = [r for r in card.blocking() if r not in excepted]  # in words, criteria first
     return reasons, exception
 
 
