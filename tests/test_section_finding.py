@@ -1,6 +1,7 @@
 """Sections found however the rep laid them out: renamed headings found by what they say, bold-line
 headings, label | content tables; and where a section was read from is said."""
 from copy import deepcopy
+from pathlib import Path
 
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
@@ -74,3 +75,11 @@ def test_a_label_and_content_table_is_read_section_by_section():
     for key in ("company_context", "current_workflow", "use_cases", "business_case", "scope", "timelines",
                 "next_steps", "risks"):
         assert section(card, key).status == "ok", key
+
+
+def test_the_demo_samples_get_the_verdict_a_reviewer_gives():
+    samples = Path(__file__).resolve().parent.parent / "doc_templates" / "samples"
+    specific = score_document(read_docx(samples / "Sample - specific handover.docx"))
+    generic = score_document(read_docx(samples / "Sample - generic handover.docx"))
+    assert specific.ready, specific.blocking()
+    assert not generic.ready and generic.score < 60
