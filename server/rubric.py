@@ -57,6 +57,9 @@ class Rubric:
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     limits: dict[str, int] = field(default_factory=dict)
     criteria: dict[str, dict] = field(default_factory=dict)  # criterion id -> label and limits
+    data_items: dict[str, str] = field(default_factory=dict)  # checklist item -> pattern it is known by
+    answer_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column -> header stems
+    number_words: dict[str, int] = field(default_factory=dict)  # "four" -> 4, "tres" -> 3
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -102,4 +105,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
         messages={k: dict(v) for k, v in raw["messages"].items()},
         limits=dict(raw.get("limits", {})),
         criteria={k: dict(v) for k, v in raw.get("criteria", {}).items()},
+        data_items=dict(raw.get("data_items", {})),
+        answer_columns={k: tuple(v) for k, v in raw.get("answer_columns", {}).items()},
+        number_words={k: int(v) for k, v in raw.get("number_words", {}).items()},
     )
