@@ -15,7 +15,7 @@ from flask import Flask, jsonify, request
 
 from . import flows, logs
 from .addon import cards as c
-from .addon import screens
+from .addon import scorecard_screens, screens
 from .addon.auth import AuthError, Caller, Verifier
 from .addon.manifest import missing_scopes
 from .addon.events import Event, EventError, parse_event
@@ -183,9 +183,15 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         return c.request_file_scope()
 
     def create(event, caller, urls):
-        deal = Deal.from_input({k: event.input(k) for k in Deal.__dataclass_fields__} | {"rep": caller.email})
+        typed = {k: event.input(k) for k in Deal.__dataclass_fields__ if k in event.form}
+        try:
+            deal = Deal.from_input(typed | {"rep": caller.email})
+        except DealError as exc:  # the same form again, every value kept, each problem beside its field
+            card = screens.docs_home(urls, event.has_file_scope, values=typed, problems=exc.problems)
+            return c.render(card, notification=f"Not created: {len(exc.problems)} to fix")
         made = flows.create_handover(backend.workspace(caller), deal)
-        return c.render(screens.created_card(made, urls), notification=f"Handover {'created' if made.created else 'found'}")
+        return c.render(screens.created_card(made, deal, urls),
+                        notification="Handover created" if made.created else "Handover already exists")
 
     def email(event, caller, urls):
         industry, customer = event.input("industry", "drilling"), event.input("customer") or "your company"
@@ -198,7 +204,18 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         if not event.has_file_scope:
             return c.request_file_scope()
         card = flows.check(backend.workspace(caller), event.file_id)
-        return c.render(screens.scorecard_card(card, urls, event.file_title), notification=f"Score {card.score}/100")
+        return c.render(scorecard_screens.scorecard_card(card, urls, event.file_title),
+                        notification=f"Score {card.score}/100")
+
+    def findings(event, caller, urls):
+        """Every finding (or one section's), a page at a time: pushed over the scorecard, then turned."""
+        if not event.has_file_scope:
+            return c.request_file_scope()
+        card = flows.check(backend.workspace(caller), event.file_id)
+        start = event.params.get("start", "0")
+        shown = scorecard_screens.findings_card(card, urls, section=event.params.get("section", ""),
+                                                start=int(start) if start.isdigit() and len(start) < 7 else 0)
+        return c.render(shown, push=event.params.get("turn") != "1")
 
     def submit(event, caller, urls):
         if not event.has_file_scope:
@@ -207,7 +224,7 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         result = flows.submit(ws, event.file_id, caller.email, exception_request=event.input("exception") == "1",
                               notifier=backend.notifier(ws))
         note = f"Recorded as {result.study_id}" if result.recorded else "Not submitted: see what to fix"
-        return c.render(screens.submit_card(result, urls), notification=note)
+        return c.render(scorecard_screens.submit_card(result, urls), notification=note)
 
     def on_tracker(event, caller, urls, change, note: str) -> dict:
         """Apply a change to the study the button names, then show the tracker card again."""
@@ -231,8 +248,8 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         return on_tracker(event, caller, urls, lambda ws, _: flows.move_stage(
             ws, sid, caller.email, event.input(f"stage_{sid}"), team()), f"moved to {event.input(f'stage_{sid}')}")
 
-    ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "submit": submit,
-               "decide": decide, "assign": assign, "stage": stage}
+    ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "findings": findings,
+               "submit": submit, "decide": decide, "assign": assign, "stage": stage}
 
     def team() -> tuple[str, ...]:
         return tuple(dict.fromkeys(config.cs_team + config.managers))
@@ -242,7 +259,7 @@ def create_app(config: Config | None = None, preview: bool = False) -> Flask:
         doc = ws.read(event.file_id)
         if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
             return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
-        return screens.scorecard_card(score_document(doc), urls, event.file_title)
+        return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title)
 
     # --- scheduled refresh and health --------------------------------------------------------
     @app.post("/cron/refresh")

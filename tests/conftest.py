@@ -24,6 +24,26 @@ def rubric():
     return load_rubric()
 
 
+@pytest.fixture(scope="session")
+def mint():
+    """Signs ID tokens like Google (tests/addon_env.py) and serves their certificates on localhost."""
+    from tests.addon_env import TokenMint
+    m = TokenMint()
+    yield m
+    m.stop()
+
+
+@pytest.fixture
+def app(tmp_path, mint):
+    """The add-on on the local default: a workspace folder in tmp_path/ws, Google's tokens from `mint`.
+    A document's id is its path in that folder (tests put handovers under Manual/)."""
+    from server.app import create_app
+    from server.config import Config
+    from tests.addon_env import ADDON_SA, BASE_URL
+    return create_app(Config(mode="local", workspace=str(tmp_path / "ws"), addon_service_account=ADDON_SA,
+                             public_base_url=BASE_URL, certs_url=mint.certs_url))
+
+
 def make_docx(*items) -> bytes:
     """A .docx from ('h1', text) / ('h2', text) / ('p', text) / ('bold', text) / ('li', text) /
     ('table', [[...], ...]) items."""

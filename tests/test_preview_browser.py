@@ -68,6 +68,13 @@ def select_doc(page, contains):
     page.select_option("#doc", value=next(v for v in values if contains in v))
 
 
+def open_sidebar(page):
+    """Open the sidebar again and wait for its new card (typing into the old one would be lost)."""
+    page.eval_on_selector("#trace", "e => { e.textContent = ''; }")
+    page.click("#open")
+    page.wait_for_function("() => document.querySelector('#trace').textContent.startsWith('POST')")
+
+
 def shot(page, name):
     sidebar(page).screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
@@ -78,16 +85,37 @@ def tracker_rows(workspace):
     return [dict(zip(keys, ["" if v is None else str(v) for v in r])) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
 
 
+def test_allow_access_is_above_the_fold_of_a_300_by_800_sidebar(page):
+    page.set_viewport_size({"width": 1100, "height": 800})
+    page.uncheck("#scope")
+    open_sidebar(page)
+    grant = sidebar(page).get_by_role("button", name="Allow access to this document")
+    grant.wait_for()
+    side, box = sidebar(page).bounding_box(), grant.bounding_box()
+    assert side["width"] == 300
+    assert box["y"] + box["height"] <= side["y"] + min(side["height"], 800 - side["y"])  # seen without scrolling
+    page.set_viewport_size({"width": 1100, "height": 900})
+
+
 def test_rep_creates_a_handover_from_the_sidebar(page, preview):
     page.uncheck("#scope")
-    page.click("#open")
+    open_sidebar(page)
     side = sidebar(page)
     side.get_by_label("Customer").fill("Kestrel Test Drilling")
-    side.get_by_label("Deal size").fill("150000")
+    side.get_by_label("Deal size").fill("$150k")
+    side.get_by_label("Number of rigs").fill("six")
     shot(page, "01-create-form")
     side.get_by_role("button", name="Create handover").click()
-    wait_text(page, "Handover ready")
-    assert "Kestrel Test Drilling - Desktop Study Handover" in side.inner_text()
+    wait_text(page, "Number of rigs: write a whole number, e.g. 4")
+    assert side.get_by_label("Customer").input_value() == "Kestrel Test Drilling"  # nothing typed is lost
+    assert side.get_by_label("Deal size").input_value() == "$150k"
+    shot(page, "01b-create-form-problems")
+    side.get_by_label("Number of rigs").fill("6")
+    side.get_by_role("button", name="Create handover").click()
+    wait_text(page, "Handover created from the template")
+    text = side.inner_text()
+    assert "Kestrel Test Drilling - Desktop Study Handover" in text and "Deal size: AUD 150,000" in text
+    assert "6 rigs is over the limit of 5" in text
     shot(page, "02-created")
     made = preview[1] / "Kestrel Test Drilling/PreSales/Desktop Study/DS Handover Doc/Kestrel Test Drilling - Desktop Study Handover.docx"
     assert made.is_file()
@@ -97,7 +125,7 @@ def test_rep_checks_and_submits_the_specific_handover(page, preview):
     page.check("#scope")
     page.click("#open")  # reloads the document list
     select_doc(page, "Redback")
-    wait_text(page, "Ready to submit")
+    wait_text(page, "Ready for submission")
     side = sidebar(page)
     assert "99/100" in side.inner_text() or "100/100" in side.inner_text()
     shot(page, "03-scorecard-specific")
@@ -110,9 +138,9 @@ def test_rep_checks_and_submits_the_specific_handover(page, preview):
 
 def test_generic_handover_shows_what_to_fix_and_submit_is_refused(page, preview):
     select_doc(page, "Ironclad")
-    wait_text(page, "Not ready yet")
+    wait_text(page, "To fix before submitting")
     side = sidebar(page)
-    assert "Instead:" in side.inner_text()
+    assert re.search(r"\d+/100 · Not ready: ", side.inner_text()) and "Fix: " in side.inner_text()
     shot(page, "05-scorecard-generic")
     side.get_by_role("button", name="Submit for Desktop Study").click()
     wait_text(page, "Submission refused")

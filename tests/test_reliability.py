@@ -17,7 +17,7 @@ from tests.handover_builder import GOOD, set_field, to_docx
 from tests.test_google_workspace import _upload_docx
 
 HOSTILE = ['=HYPERLINK("http://evil.example.com","click")', "+61 400 000 000", "-1+2", "@everyone",
-           "<script>alert(1)</script><b>Acme</b>"]
+           "Acme <b>R&D</b> <img src=x onerror=alert(1)>"]
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_create_recovers_from_429_and_500(google, mint):
     fake.fail_next(3, status=429)
     fake.fail_next(2, status=500, endpoint="drive.files.copy")
     response = Client(app, mint, REP).post("/addon/action/create", form={"customer": "Faulty Co", "industry": "mining"})
-    assert response.status_code == 200 and "Handover ready" in str(response.get_json())
+    assert response.status_code == 200 and "Handover created" in str(response.get_json())
 
 
 def test_submit_recovers_from_transient_errors_and_a_slow_answer(google, mint):
@@ -145,7 +145,7 @@ def test_formula_and_html_customer_names_stay_text_everywhere(google, mint, tmp_
     assert record["customer"] == name
     cell = fake.get_cell(ws.tracker.spreadsheet_id, "Studies", "B2")
     assert "formula" not in cell and cell["value"] == name  # Sheets: RAW text, not a formula
-    assert "<script>" not in str(cards)  # cards: escaped
+    assert "<img" not in str(cards) and "<b>" not in str(cards)  # cards: escaped
     subject, body = cs_email(record, REP)
     assert name in subject  # email: plain text, as typed
     from server.workspace.local_tracker import LocalTracker
@@ -158,14 +158,14 @@ def test_formula_and_html_customer_names_stay_text_everywhere(google, mint, tmp_
 
 def test_a_50000_character_finding_is_stored_and_shown_bounded(google, mint):
     fake, ws, app = google
-    long_name = "Acme " + "x" * 50_000
+    long_name = "Acme " + "Drilling " * 5_600  # 50,000 characters of a name ('xxxx...' would be a placeholder)
     doc_id = _upload_docx(ws, to_docx(set_field(GOOD, "Customer", long_name)))
     response = Client(app, mint, REP).post("/addon/action/check", file_id=doc_id)
     assert response.status_code == 200
     for card in cards_in(response.get_json(), trigger=False):
         assert all(len(w.get("textParagraph", {}).get("text", "")) <= 2000 for s in card["sections"] for w in s["widgets"])
     Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id)
-    assert ws.tracker.records()[0]["customer"].startswith("Acme xxx")
+    assert ws.tracker.records()[0]["customer"].startswith("Acme Drilling Drilling")
     assert len(esc("y" * 50_000)) == 2000
 
 

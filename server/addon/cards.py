@@ -7,16 +7,52 @@ a customer called '<b>Acme</b>' or '=HYPERLINK(...)' shows as typed.
 from __future__ import annotations
 
 import html
+import re
 
 MAX_TEXT = 2000  # characters shown in one widget; longer text is cut with an ellipsis
+RED, AMBER, GREEN = "#d93025", "#b06000", "#188038"  # Google's error, warning and success colours
 
 
 def esc(text) -> str:
-    """Text for a card widget: HTML-escaped and bounded."""
+    """Text for a card widget: HTML-escaped and, escaped, at most MAX_TEXT characters ('&' counts 5)."""
     text = "" if text is None else str(text)
-    if len(text) > MAX_TEXT:
-        text = text[: MAX_TEXT - 1] + "…"
-    return html.escape(text, quote=False)
+    out = html.escape(text, quote=False)
+    if len(out) <= MAX_TEXT:
+        return out
+    kept, used = [], 0
+    for char in text[:MAX_TEXT]:
+        escaped = html.escape(char, quote=False)
+        if used + len(escaped) > MAX_TEXT - 1:
+            break
+        kept.append(escaped)
+        used += len(escaped)
+    return "".join(kept) + "…"
+
+
+def clip(text, n: int = 120) -> str:
+    """One line of at most n characters, cut at a word with an ellipsis: a quote that reminds
+    the reader where, not the whole paragraph. 'a  b\nc' -> 'a b c'."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[n // 2:] else cut).rstrip(" ,;:.") + "…"
+
+
+def bold(text) -> str:
+    """Card HTML: the text escaped, in bold."""
+    return f"<b>{esc(text)}</b>"
+
+
+def coloured(text, colour: str, strong: bool = False) -> str:
+    """Card HTML: the text escaped, in a colour (RED, AMBER, GREEN), bold when `strong`."""
+    inner = bold(text) if strong else esc(text)
+    return f'<font color="{colour}">{inner}</font>'
+
+
+def lines(*parts: str) -> str:
+    """Card HTML lines (each already escaped or built here) joined with line breaks; empty ones dropped."""
+    return "<br>".join(p for p in parts if p)
 
 
 def card(title: str, sections: list[dict], subtitle: str = "", name: str = "") -> dict:
@@ -40,18 +76,26 @@ def section(widgets: list[dict], header: str = "", collapsible: bool = False, un
 
 
 def text(body: str, raw: bool = False) -> dict:
-    """A paragraph; `raw` when the caller built safe card HTML (bold, colour) itself."""
+    """A paragraph; `raw` when the caller built safe card HTML (bold, colour) itself. HTML that grew
+    past MAX_TEXT (escaping a quote full of '&') is shown as its plain words, cut, never as a broken tag."""
+    if raw and len(body) > MAX_TEXT:
+        body, raw = html.unescape(re.sub(r"<[^>]+>", " ", body.replace("<br>", "\n"))), False
     return {"textParagraph": {"text": body if raw else esc(body)}}
 
 
-def decorated(main: str, top: str = "", bottom: str = "", icon: str = "", wrap: bool = True) -> dict:
-    out = {"text": esc(main), "wrapText": wrap}
+def decorated(main: str, top: str = "", bottom: str = "", icon: str = "", wrap: bool = True, raw: bool = False,
+              end_button: dict | None = None) -> dict:
+    """A line with labels above and below; `raw` when `main` is card HTML built here; `end_button`
+    sits at its right (a `button(...)`)."""
+    out = {"text": main if raw else esc(main), "wrapText": wrap}
     if top:
         out["topLabel"] = esc(top)
     if bottom:
         out["bottomLabel"] = esc(bottom)
     if icon:
         out["startIcon"] = {"knownIcon": icon}
+    if end_button:
+        out["button"] = end_button
     return {"decoratedText": out}
 
 

@@ -1,17 +1,14 @@
-"""The sidebar's cards: what reps, CS and managers see. Built from the cards module only."""
+"""The sidebar's cards: what reps, CS and managers see (the scorecard and Submit's answer are in
+scorecard_screens.py). Built from the cards module only."""
 from __future__ import annotations
 
-from ..flows import SubmitResult
-from ..generators.deal import INDUSTRIES
+from ..generators.deal import INDUSTRIES, Deal, field_label, scope_exceptions, scope_limit
 from ..generators.tracker_layout import tracker_layout
-from ..validators.scorecard import Scorecard
+from ..rubric import load_rubric
 from ..workspace.base import Handover
 from . import cards as c
 
-STATUS_ICON = {"ok": "STAR", "thin": "DESCRIPTION", "generic": "DESCRIPTION", "empty": "DESCRIPTION",
-               "missing": "DESCRIPTION"}
 MAX_STUDIES = 10  # per list in the Sheets sidebar; the tracker holds the rest
-MAX_FINDINGS = 6
 
 
 class Urls:
@@ -26,81 +23,89 @@ class Urls:
 
 # --- Docs -----------------------------------------------------------------------------------
 
-def create_form(urls: Urls, customer: str = "") -> dict:
+def create_form(urls: Urls, values: dict | None = None, problems: dict | None = None,
+                header: str = "Create handover", collapsed: bool = False) -> dict:
+    """The create form with what the rep typed (`values`, from the event's formInputs) kept, each
+    problem in red above its field, and a note above rigs or projects over the rubric's limits."""
+    values, problems = values or {}, problems or {}
+    notes = scope_exceptions(values)
+    widgets = []
+    if problems:
+        widgets.append(c.text(c.coloured(f"Not created yet: {len(problems)} to fix below. Everything you typed is kept.",
+                                         c.RED, strong=True), raw=True))
+    widgets.append(c.text("Copies the Desktop Study template into the customer's PreSales/Desktop Study folder "
+                          "(made if missing) with these fields filled in."))
+    for key, field in form_fields(values):
+        if key in problems:
+            widgets.append(c.text(c.coloured(problems[key], c.RED), raw=True))
+        elif key in notes:
+            widgets.append(c.text(c.coloured(notes[key], c.AMBER), raw=True))
+        widgets.append(field)
+    widgets.append(c.buttons(c.button("Create handover", urls.action("create"), filled=True),
+                             c.button("Data-request email", urls.action("email"))))
+    return c.section(widgets, header=header, collapsible=collapsed, uncollapsible=0)
+
+
+def form_fields(values: dict) -> list[tuple[str, dict]]:
+    """(field key, input) in form order, labelled as the deal table labels them."""
     industries = [(label, key) for key, label in INDUSTRIES.items()]
-    return c.section([
-        c.text("Copies the Desktop Study template into the customer's PreSales/Desktop Study folder "
-               "(made if missing) with these fields filled in."),
-        c.text_input("customer", "Customer", value=customer),
-        c.dropdown("industry", "Industry", industries, selected="drilling"),
-        c.dropdown("segment", "Segment", [("Enterprise", "Enterprise"), ("Mid-Market", "Mid-Market"), ("SMB", "SMB")],
-                   selected="Enterprise"),
-        c.text_input("deal_size", "Deal size", hint="e.g. 120000"),
-        c.text_input("currency", "Currency", value="AUD"),
-        c.text_input("crm_link", "CRM deal link", hint="https://..."),
-        c.text_input("region", "Region"),
-        c.text_input("rigs", "Rigs in the study", hint="at most 5 without an exception"),
-        c.text_input("projects", "Projects in the study", hint="at most 1 without an exception"),
-        c.buttons(c.button("Create handover", urls.action("create"), filled=True),
-                  c.button("Data-request email", urls.action("email"))),
-    ], header="Create handover")
+    segments = [(s, s) for s in ("Enterprise", "Mid-Market", "SMB")]
+    return [
+        ("customer", typed("customer", values)),
+        ("industry", c.dropdown("industry", field_label("industry"), industries,
+                                selected=values.get("industry") or "drilling")),
+        ("segment", c.dropdown("segment", field_label("segment"), segments,
+                               selected=values.get("segment") or "Enterprise")),
+        ("deal_size", typed("deal_size", values, hint="e.g. AUD 150,000, $150k or €80k")),
+        ("currency", typed("currency", values, hint="For an amount typed without one", default="AUD")),
+        ("crm_link", typed("crm_link", values, hint="https://...")),
+        ("region", typed("region", values)),
+        ("rigs", typed("rigs", values, hint=f"At most {scope_limit('rigs')} without a manager's exception")),
+        ("projects", typed("projects", values, hint=f"At most {scope_limit('projects')} without a manager's exception")),
+    ]
 
 
-def docs_home(urls: Urls, has_file_scope: bool, note: str = "") -> dict:
+def typed(key: str, values: dict, hint: str = "", default: str = "") -> dict:
+    """A text input showing what the rep typed (or `default` on a fresh form)."""
+    return c.text_input(key, field_label(key), value=values.get(key, default), hint=hint)
+
+
+def docs_home(urls: Urls, has_file_scope: bool, note: str = "", values: dict | None = None,
+              problems: dict | None = None) -> dict:
+    """The Docs home: this document first (Allow access stays above the fold), then the create form."""
     check = [c.text(note)] if note else []
     if not has_file_scope:
         check.append(c.text("To check this document, allow the add-on to read it."))
-        check.append(c.buttons(c.button("Allow access to this document", urls.action("grant"))))
+        check.append(c.buttons(c.button("Allow access to this document", urls.action("grant"), filled=True)))
     else:
         check.append(c.buttons(c.button("Check this document", urls.action("check"))))
-    return c.card("Desktop Study handover", [create_form(urls), c.section(check, header="This document")])
+    return c.card("Desktop Study handover", [c.section(check, header="This document"),
+                                             create_form(urls, values, problems)])
 
 
-def scorecard_card(card: Scorecard, urls: Urls, title: str = "") -> dict:
-    verdict = "Ready to submit" if card.ready else "Not ready yet"
-    summary = c.section([
-        c.decorated(f"{card.score}/100", top="Score", bottom=verdict, icon="STAR" if card.ready else "DESCRIPTION"),
-        c.buttons(c.button("Check again", urls.action("check")),
-                  c.button("Submit for Desktop Study", urls.action("submit"), filled=True)),
-    ])
-    sections = c.section([c.decorated(s.title, top=f"{s.score}/100 - {s.status}", icon=STATUS_ICON.get(s.status, ""))
-                          for s in card.sections], header="Sections", collapsible=True, uncollapsible=3)
-    findings = c.section([c.decorated(f.message, top=f"{f.section} ({f.severity})",
-                                      bottom=("Instead: " + f.suggestion) if f.suggestion else "")
-                          for f in card.findings[:MAX_FINDINGS]] or [c.text("Nothing to fix.")],
-                         header=f"What to fix ({len(card.findings)} findings, worst first)")
-    criteria = c.section([c.decorated(cr.evidence, top=f"{'Pass' if cr.passed else 'FAIL'}: {cr.id}")
-                          for cr in card.criteria], header="Acceptance criteria", collapsible=True, uncollapsible=4)
-    return c.card(title or "Handover scorecard", [summary, findings, criteria, sections], subtitle=verdict)
-
-
-def submit_card(result: SubmitResult, urls: Urls) -> dict:
-    if not result.recorded:
-        widgets = [c.text("Not submitted. Fix these, then submit again:")]
-        widgets += [c.decorated(r, icon="DESCRIPTION") for r in result.reasons[:12]]
-        failed = set(result.card.failed_criteria())
-        if failed and failed <= {"rigs", "projects"}:
-            widgets.append(c.text("Over the rig or project limit on purpose? Ask a manager for an exception."))
-            widgets.append(c.buttons(c.button("Submit as an exception request", urls.action("submit"), exception="1")))
-        widgets.append(c.buttons(c.button("Check again", urls.action("check"))))
-        return c.card("Submission refused", [c.section(widgets)], subtitle=f"Score {result.card.score}/100")
-    r = result.record
-    widgets = [c.decorated(result.study_id, top="Recorded in the tracker", bottom=f"Stage: {r.get('stage', '')}"),
-               c.decorated(f"{r.get('score')}/100", top="Score", bottom=r.get("readiness", ""))]
-    if result.exception:
-        widgets.append(c.text("Exception requested for: " + ", ".join(result.exception) + ". A manager decides."))
-    if result.notified:
-        widgets.append(c.text("Sent: " + ", ".join(result.notified)))
-    if result.notify_errors:
-        widgets.append(c.text("Not sent (the study is recorded; tell CS yourself): " + ", ".join(result.notify_errors)))
-    return c.card("Submitted for Desktop Study", [c.section(widgets)])
-
-
-def created_card(made: Handover, urls: Urls) -> dict:
-    verb = "Created" if made.created else "Already there"
-    widgets = [c.decorated(made.name, top=verb),
-               c.buttons(c.link_button("Open the handover", made.url), c.link_button("PreSales folder", made.folder_url))]
-    return c.card("Handover ready", [c.section(widgets), create_form(urls)])
+def created_card(made: Handover, deal: Deal, urls: Urls) -> dict:
+    """What Create did, honestly: a copy of the template with the deal table's fields filled in
+    (or the handover already there, untouched), what is still blank, and any exception it will need."""
+    if made.created:
+        title, lead = "Handover created", "Handover created from the template: fill every section, then Check."
+    else:
+        title, lead = "Handover already exists", ("This customer already has a handover; it was left as it was. "
+                                                  "Open it, fill every section, then Check.")
+    widgets = [c.text(lead)]
+    widgets += [c.text(c.coloured(note, c.AMBER, strong=True), raw=True) for note in deal.exceptions().values()]
+    widgets += [c.decorated(made.name, top="Document"),
+                c.buttons(c.link_button("Open the handover", made.url), c.link_button("PreSales folder", made.folder_url))]
+    sections = [c.section(widgets)]
+    if made.created:
+        values = deal.field_values()
+        rows = load_rubric().fields
+        filled = [c.esc(f"{f.label}: {values[f.key]}") for f in rows if values.get(f.key)]
+        blank = [f.label for f in rows if not values.get(f.key)]
+        sections.append(c.section([c.text(c.lines(*filled), raw=True),
+                                   c.text("Still blank: " + ", ".join(blank) + ".") if blank else None],
+                                  header="Deal table filled in"))
+    sections.append(create_form(urls, header="Create another handover", collapsed=True))
+    return c.card(title, sections, subtitle=deal.customer)
 
 
 def email_card(industry: str, customer: str, email: str) -> dict:
@@ -116,9 +121,16 @@ def message_card(title: str, message: str) -> dict:
 # --- Sheets (the tracker) -------------------------------------------------------------------
 
 def study_line(r: dict) -> dict:
+    failed = criteria_labels(r.get("failed_criteria", ""))
     return c.decorated(f"{r.get('customer', '')} - {r.get('score', '')}/100",
                        top=f"{r.get('study_id', '')} - {r.get('stage', '')}",
-                       bottom=" ".join(x for x in (r.get("rep", ""), r.get("failed_criteria", "")) if x))
+                       bottom=" · ".join(x for x in (r.get("rep", ""), "Fails: " + failed if failed else "") if x))
+
+
+def criteria_labels(ids: str) -> str:
+    """The tracker's 'business_case, timelines' as people read it: 'Business case started; Timelines with dates'."""
+    criteria = load_rubric().criteria
+    return "; ".join(criteria.get(i.strip(), {}).get("label", i.strip()) for i in ids.split(",") if i.strip())
 
 
 def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:

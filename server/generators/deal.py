@@ -1,22 +1,35 @@
 """A deal as the rep enters it, checked, and the placeholder replacements it fills in.
 
-The same replacements fill the local .docx and the Google Doc (one Docs batchUpdate).
+Every problem is reported at once, by field, in the words the form uses ("Number of rigs:
+write a whole number, e.g. 4"). Money is read the way people write it ("$150k", "€80k") and
+written one way ("AUD 150,000"). The same replacements fill the local .docx and the Google Doc
+(one Docs batchUpdate).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import partial
 
 from ..rubric import Rubric, load_rubric
+from .money import MoneyError, currency_code, parse_money
 
 INDUSTRIES = {"drilling": "Drilling contractor", "mining": "Mining company"}
 SEGMENTS = {"smb": "SMB", "mid-market": "Mid-Market", "midmarket": "Mid-Market", "mid market": "Mid-Market",
             "mm": "Mid-Market", "enterprise": "Enterprise", "ent": "Enterprise"}
 MAX_FIELD_CHARS = 500
+COUNT_EXAMPLES = {"rigs": 4, "projects": 1, "billing_cycles": 3}  # "write a whole number, e.g. 4"
+SCOPE_NOUNS = {"rigs": ("rig", "rigs"), "projects": ("project", "projects")}  # limited by the rubric's [criteria]
+OTHER_LABELS = {"currency": "Currency"}  # form fields that are not rows of the deal table
 
 
 class DealError(ValueError):
-    """Bad deal input: the message says which field and why."""
+    """Bad deal input: `problems` maps each field to one line for the rep, e.g.
+    {'rigs': 'Number of rigs: write a whole number, e.g. 4'}."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = dict(problems)
+        super().__init__("; ".join(self.problems.values()))
 
 
 @dataclass
@@ -24,8 +37,8 @@ class Deal:
     customer: str
     industry: str  # drilling | mining
     segment: str = ""
-    deal_size: str = ""  # amount as typed, e.g. "120000" or "120k"
-    currency: str = ""
+    deal_size: str = ""  # the amount as written in the doc, e.g. "150,000"
+    currency: str = ""  # its ISO code, e.g. "AUD"
     crm_link: str = ""
     region: str = ""
     rep: str = ""
@@ -36,32 +49,21 @@ class Deal:
 
     @classmethod
     def from_input(cls, raw: dict) -> "Deal":
-        """Clean and check user input; raises DealError naming the field."""
-        values = {k: _clean(raw.get(k)) for k in cls.__dataclass_fields__}
-        if not values["customer"]:
-            raise DealError("customer: required")
-        if not re.search(r"\w", values["customer"]):
-            raise DealError("customer: needs at least one letter or digit")
-        industry = values["industry"].lower()
-        if industry in ("drilling contractor",):
-            industry = "drilling"
-        if industry in ("mining company",):
-            industry = "mining"
-        if industry not in INDUSTRIES:
-            raise DealError("industry: must be 'drilling' or 'mining'")
-        values["industry"] = industry
-        if values["segment"]:
-            segment = SEGMENTS.get(values["segment"].lower())
-            if segment is None:
-                raise DealError("segment: must be SMB, Mid-Market or Enterprise")
-            values["segment"] = segment
-        if values["deal_size"] and not re.search(r"\d", values["deal_size"]):
-            raise DealError("deal size: must be an amount, e.g. 120000 or 120k")
-        for key in ("rigs", "projects", "billing_cycles"):
-            if values[key] and not re.fullmatch(r"\d{1,4}", values[key]):
-                raise DealError(f"{key.replace('_', ' ')}: must be a whole number")
-        if values["crm_link"] and not re.match(r"^https?://", values["crm_link"]):
-            raise DealError("CRM deal link: must start with http:// or https://")
+        """Clean and check what the rep typed; raises DealError listing every problem."""
+        values, problems = {}, {}
+        for key in cls.__dataclass_fields__:
+            text = _clean(raw.get(key))
+            values[key] = text if len(text) <= MAX_FIELD_CHARS else ""
+            if len(text) > MAX_FIELD_CHARS:
+                problems[key] = f"keep it under {MAX_FIELD_CHARS} characters"
+        for key, check in CHECKS:
+            if key not in problems:
+                try:
+                    values.update(check(values))
+                except ValueError as exc:
+                    problems[key] = str(exc)
+        if problems:
+            raise DealError({key: f"{field_label(key)}: {why}" for key, why in problems.items()})
         return cls(**values)
 
     @property
@@ -70,6 +72,7 @@ class Deal:
 
     @property
     def deal_size_text(self) -> str:
+        """'AUD 150,000'."""
         return " ".join(p for p in (self.currency, self.deal_size) if p)
 
     def field_values(self) -> dict[str, str]:
@@ -85,14 +88,109 @@ class Deal:
         values = self.field_values()
         return {f.placeholder: values[f.key] for f in rubric.fields if values.get(f.key)}
 
+    def exceptions(self, rubric: Rubric | None = None) -> dict[str, str]:
+        return scope_exceptions(asdict(self), rubric)
+
+
+def field_label(key: str, rubric: Rubric | None = None) -> str:
+    """The label people read for a form field: the rubric's deal-table label ('Number of rigs')."""
+    if key in OTHER_LABELS:
+        return OTHER_LABELS[key]
+    try:
+        return (rubric or load_rubric()).field(key).label
+    except KeyError:
+        return key.replace("_", " ").capitalize()
+
+
+def scope_limit(key: str, rubric: Rubric | None = None) -> int | None:
+    """The most rigs or projects a study takes without a manager's exception (rubric [criteria.rigs] max)."""
+    return (rubric or load_rubric()).criteria.get(key, {}).get("max")
+
+
+def scope_exceptions(values: dict, rubric: Rubric | None = None) -> dict[str, str]:
+    """Rigs or projects over the rubric's limits, in words, by field:
+    {'rigs': "6 rigs is over the limit of 5: the study will need a manager's exception (...)"}.
+    Values that are not whole numbers are left to the form's checks."""
+    out = {}
+    for key, (one, many) in SCOPE_NOUNS.items():
+        text, limit = str(values.get(key) or "").strip(), scope_limit(key, rubric)
+        if limit is not None and text.isdigit() and int(text) > limit:
+            count = int(text)
+            out[key] = (f"{count} {one if count == 1 else many} is over the limit of {limit}: the study will need "
+                        "a manager's exception (submit it as an exception request).")
+    return out
+
+
+# --- the checks, one per field, in form order; each returns the cleaned values ----------------
+
+def _customer(values: dict) -> dict:
+    if not values["customer"]:
+        raise ValueError("write the customer's name, e.g. Red Rock Drilling")
+    if not re.search(r"\w", values["customer"]):
+        raise ValueError("write the name with at least one letter or digit")
+    return {}
+
+
+def _industry(values: dict) -> dict:
+    industry = values["industry"].lower()
+    industry = {"drilling contractor": "drilling", "mining company": "mining"}.get(industry, industry)
+    if industry not in INDUSTRIES:
+        raise ValueError("choose drilling contractor or mining company")
+    return {"industry": industry}
+
+
+def _segment(values: dict) -> dict:
+    if not values["segment"]:
+        return {}
+    segment = SEGMENTS.get(values["segment"].lower())
+    if segment is None:
+        raise ValueError("choose SMB, Mid-Market or Enterprise")
+    return {"segment": segment}
+
+
+def _currency(values: dict) -> dict:
+    if not values["currency"]:
+        return {}
+    code = currency_code(values["currency"])
+    if not code:
+        raise ValueError("write a currency code, e.g. AUD or USD")
+    return {"currency": code}
+
+
+def _deal_size(values: dict) -> dict:
+    if not values["deal_size"]:
+        return {}
+    try:
+        money = parse_money(values["deal_size"], currency_code(values["currency"]))
+    except MoneyError as exc:
+        raise ValueError(f"{exc}, e.g. AUD 150,000 or $150k") from None
+    return {"deal_size": money.amount_text, "currency": money.currency}
+
+
+def _crm_link(values: dict) -> dict:
+    if values["crm_link"] and not re.match(r"^https?://\S+$", values["crm_link"]):
+        raise ValueError("paste the deal's web address, starting with https://")
+    return {}
+
+
+def _count(key: str, values: dict) -> dict:
+    text = values[key].replace(" ", "")
+    if not text:
+        return {}
+    if not re.fullmatch(r"\d{1,4}", text):
+        raise ValueError(f"write a whole number, e.g. {COUNT_EXAMPLES[key]}")
+    return {key: str(int(text))}
+
+
+CHECKS = (("customer", _customer), ("industry", _industry), ("segment", _segment), ("currency", _currency),
+          ("deal_size", _deal_size), ("crm_link", _crm_link), ("rigs", partial(_count, "rigs")),
+          ("projects", partial(_count, "projects")), ("billing_cycles", partial(_count, "billing_cycles")))
+
 
 def _clean(value) -> str:
     if value is None:
         return ""
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).strip()
-    if len(text) > MAX_FIELD_CHARS:
-        raise DealError(f"a field is longer than {MAX_FIELD_CHARS} characters")
-    return text
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).strip()
 
 
 def safe_folder_name(name: str) -> str:

@@ -281,7 +281,7 @@ class Lexicon:
         stripped = text.strip().strip(".:").strip().lower()
         if stripped in self.placeholder_words:
             return [text.strip()]
-        found = [m.group(0) for m in re.finditer(r"\[[^\]\[]{2,80}\]|<[^<>]{2,40}>|\{\{[^{}]{1,40}\}\}", text)
+        found = [m.group(0) for m in re.finditer(r"\[[^\]\[]{2,80}\]|<[A-Za-z][^<>/=]{1,40}>|\{\{[^{}]{1,40}\}\}", text)
                  if not re.fullmatch(r"\[\s*[xX✓✔ ]?\s*\]", m.group(0))]
         if self.placeholder:
             found += [m.group(0) for m in self.placeholder.finditer(text)]

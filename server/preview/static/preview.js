@@ -156,15 +156,12 @@ function renderWidget(w) {
     if (d.topLabel) node.appendChild(el("div", "top", d.topLabel));
     node.appendChild(el("div", "text", d.text));
     if (d.bottomLabel) node.appendChild(el("div", "bottom", d.bottomLabel));
+    if (d.button) node.appendChild(renderButton(d.button, "end-button"));
     return node;
   }
   if (w.buttonList) {
     node.className += " buttons";
-    w.buttonList.buttons.forEach((b) => {
-      const button = el("button", "card-button" + (b.type === "FILLED" ? " filled" : ""), b.text);
-      button.onclick = () => click(b.onClick || {});
-      node.appendChild(button);
-    });
+    w.buttonList.buttons.forEach((b) => node.appendChild(renderButton(b, "")));
     return node;
   }
   if (w.textInput) {
@@ -172,9 +169,10 @@ function renderWidget(w) {
     node.className += " field";
     node.appendChild(el("label", "", t.label || t.name));
     const input = document.createElement(t.type === "MULTIPLE_LINE" ? "textarea" : "input");
-    input.name = t.name; input.value = t.value || ""; input.placeholder = t.hintText || "";
+    input.name = t.name; input.value = t.value || ""; input.placeholder = t.placeholderText || "";
     input.setAttribute("data-input", ""); input.setAttribute("aria-label", t.label || t.name);
     node.appendChild(input);
+    if (t.hintText) node.appendChild(el("div", "hint", t.hintText));  // Google shows the hint under the field, always
     return node;
   }
   if (w.selectionInput) {
@@ -194,6 +192,12 @@ function renderWidget(w) {
   if (w.divider) { node.appendChild(el("hr", "divider")); return node; }
   node.textContent = "(widget the preview does not draw: " + Object.keys(w).join(", ") + ")";
   return node;
+}
+
+function renderButton(b, cls) {
+  const button = el("button", ["card-button", b.type === "FILLED" ? "filled" : "", cls].filter(Boolean).join(" "), b.text);
+  button.onclick = () => click(b.onClick || {});
+  return button;
 }
 
 function click(onClick) {
