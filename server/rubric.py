@@ -21,6 +21,7 @@ class Field:
     label: str
     aliases: tuple[str, ...]
     placeholder: str
+    keywords: tuple[str, ...] = ()  # words that make an unknown label this field, in the deal summary
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Section:
     part_aliases: tuple[tuple[str, str], ...] = ()  # ("S", "Situation"), ...
     heading_cues: tuple[str, ...] = ()  # words in an unknown heading that suggest this section
     cues: tuple[str, ...] = ()  # words in a text that suggest this section
+    firm: bool = False  # hedged sentences ("may include") with no date are padding here
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _tuple(raw: dict, key: str) -> tuple:
 def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
     raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     fields = tuple(
-        Field(f["key"], f["label"], _tuple(f, "aliases"), f["placeholder"]) for f in raw["fields"]
+        Field(f["key"], f["label"], _tuple(f, "aliases"), f["placeholder"], _tuple(f, "keywords")) for f in raw["fields"]
     )
     sections = tuple(
         Section(
@@ -93,7 +95,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
             min_items=int(s.get("min_items", 0)), columns=_tuple(s, "columns"),
             items=_tuple(s, "items"), parts=_tuple(s, "parts"),
             part_aliases=tuple(s.get("part_aliases", {}).items()),
-            heading_cues=_tuple(s, "heading_cues"), cues=_tuple(s, "cues"),
+            heading_cues=_tuple(s, "heading_cues"), cues=_tuple(s, "cues"), firm=bool(s.get("firm", False)),
         )
         for s in raw["sections"]
     )

@@ -181,6 +181,9 @@ def part_filled(text: str, section: Section, lexicon: Lexicon, rubric: Rubric) -
     and not the guidance said back."""
     if len(text.split()) < 3 or lexicon.placeholders(text):
         return False
+    empty = rubric.criteria.get("spiced", {}).get("empty_answers", ())
+    if any(re.match(rf"\s*(?:{pattern})", text, re.I) for pattern in empty):
+        return False  # "none identified yet" answers the part with nothing
     return not is_paraphrase(text, lexicon.signals(text), section, rubric.generic["paraphrase_overlap"])
 
 
@@ -267,12 +270,14 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
                          findings)
 
 
-def is_filler(unit: Unit, lexicon: Lexicon) -> bool:
+def is_filler(unit: Unit, lexicon: Lexicon, firm: bool = False) -> bool:
     """A sentence that could describe any customer: no detail at all, or more stock phrases
     than hard details ('leverage digital transformation by 2027' is padding, not a fact; a
     domain word like 'drilling contractor' does not rescue it)."""
     if not unit.signals.total:
         return True
+    if firm and lexicon.hedged(unit.text) and not unit.signals.dates:
+        return True  # "may include a Proof of Concept": a maybe with no date is padding where steps are due
     stock = len(lexicon.stock_phrases(unit.text))
     return stock > 0 and stock >= unit.signals.hard
 
@@ -315,7 +320,7 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
     g = rubric.generic
     out: list[Finding] = []
     generic_units = [u for u in content if u.paraphrase or u.signals.attributed
-                     or (u.words >= g["unit_min_words"] and is_filler(u, lexicon))]
+                     or (u.words >= g["unit_min_words"] and is_filler(u, lexicon, section.firm))]
     for u in [u for u in generic_units if u.paraphrase][:MAX_SENTENCE_FINDINGS]:
         out.append(make("guidance_paraphrase", u.text))
     for u in [u for u in generic_units if not u.paraphrase][:MAX_SENTENCE_FINDINGS]:
@@ -338,7 +343,7 @@ def _generic_findings(section: Section, content: list[Unit], n_words: int, rubri
     generic_words = sum(u.words for u in generic_units)
     share = generic_words / n_words if n_words else 0
     hard = sum(u.signals.hard for u in content)
-    filler = sum(u.words for u in content if is_filler(u, lexicon)) / n_words if n_words else 0
+    filler = sum(u.words for u in content if is_filler(u, lexicon, section.firm)) / n_words if n_words else 0
     short_and_empty = hard == 0 and max(share, filler) >= g["generic_share"] and n_words >= g["unit_min_words"]
     if n_words >= g["min_words"] or short_and_empty:
         density = 100 * sum(u.signals.total for u in content) / n_words

@@ -130,7 +130,12 @@ def _use_cases(ev: Evidence) -> Criterion:
 
 
 def _business_case(ev: Evidence) -> Criterion:
-    """Started = the section states something concrete: a value, a date, who it is with."""
+    """Started = the section states something concrete (a value, a date, who it is with) and
+    does not say it has not started."""
+    not_started = ev.rubric.criteria.get("business_case", {}).get("not_started", ())
+    said = next((u for u in ev.own("business_case") if any(re.search(p, u.text, re.I) for p in not_started)), None)
+    if said is not None:
+        return Criterion("business_case", False, f"Business case not started: \"{_clip(said.text)}\"")
     return _filled_with(ev, "business_case", "estimate, status or owner (no number, date or name)",
                         lambda u: bool(u.signals.hard))
 
@@ -173,6 +178,10 @@ def _spiced(ev: Evidence) -> Criterion:
     missing = [p for p in parts if p not in filled]
     if missing:
         return Criterion("spiced", False, f"SPICED parts missing or empty: {', '.join(missing)}.")
+    for part in ev.rubric.criteria.get("spiced", {}).get("dated_parts", ()):
+        text = ev.parts.get(part, "")
+        if not any(is_specific_date(d) for d in ev.lexicon.signals(text).dates):
+            return Criterion("spiced", False, f"SPICED {part} has no date (a day or a month): \"{_clip(text)}\"")
     return Criterion("spiced", True, "All five SPICED parts filled.")
 
 
@@ -183,6 +192,7 @@ def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, boo
     """Data checklist item -> (its text, received?, what it says beyond its label) from a table
     or a checklist of lines."""
     out: dict[str, tuple[str, bool | None, str]] = {}
+    context: bool | None = None  # what the last lead line said of the items under it
     for block in blocks:
         if block.kind == "table":
             header = [normalise(c) for c in block.rows[0]] if block.rows else []
@@ -194,24 +204,43 @@ def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, boo
                 _add_item(out, text, received, lexicon, detail=" ".join(row[1:]))
         elif block.kind in ("list_item", "paragraph"):
             for line in _lines(block.text):
-                received = _line_received(line, lexicon)
-                if received is None and lexicon.signals(line).hard:
-                    received = True  # listed with its period, files or numbers: it is here
-                _add_item(out, line, received, lexicon)
+                said = _line_received(line, lexicon)
+                if line.rstrip().endswith(":") and not any(p.search(line) for _, p in lexicon.data_items):
+                    context = said  # "Still to come (promised next week):" speaks for the items below
+                    continue
+                received = said if said is not None else context
+                weak = received is None and lexicon.says_what(line)  # listed with its period or file
+                for item in _items_in(line, lexicon):
+                    own = _line_received(item, lexicon) if item != line else None
+                    _add_item(out, item, own if own is not None else (True if weak else received), lexicon,
+                              detail=line, weak=weak and own is None)
     return out
 
 
-def _add_item(out: dict, text: str, received: bool | None, lexicon: Lexicon, detail: str | None = None) -> None:
+def _items_in(line: str, lexicon: Lexicon) -> list[str]:
+    """A sentence naming several items ('both claims, the schedule of rates and a scan of the
+    plod form') split at commas and 'and', so each item keeps its own words."""
+    if sum(1 for _, pattern in lexicon.data_items if pattern.search(line)) < 2:
+        return [line]
+    parts = [p for p in re.split(r",\s+|;\s+|\s+and\s+|\s+y\s+|\s+e\s+", line) if p.strip()]
+    return parts if len(parts) > 1 else [line]
+
+
+def _add_item(out: dict, text: str, received: bool | None, lexicon: Lexicon, detail: str | None = None,
+              weak: bool = False) -> None:
     """Record a checklist item; `detail` is what the row says beyond the item's label (a line
-    says it all in one)."""
+    says it all in one). A later 'received' replaces an earlier 'pending', unless it is only
+    `weak` (a line that names a file or period but says nothing of receipt)."""
     for key, pattern in lexicon.data_items:
         if pattern.search(text):
-            if key not in out or (received and not out[key][1]):
+            if key not in out or (received and not out[key][1] and not (weak and out[key][1] is False)):
                 out[key] = (text, received, text if detail is None else detail)
             return
 
 
 _NOT_RECEIVED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:received|provided|uploaded|sent|shared|in)\b"
+                           r"|\bonly\b[^.;]{0,80}\b(?:received|provided|sent|arrived)\b"  # 'only January's invoice received'
+                           r"|\b(?:next week|to be sent|will send|promised|por enviar|pendiente)\b"
                            r"|\b(?:pending|outstanding|awaiting|missing|to follow|not yet|requested|chasing|expected)\b"
                            r"|\b(?:will|to)\s+(?:be\s+)?(?:provide|send|share|supply|upload|provided|sent|shared)", re.I)
 _RECEIVED = re.compile(r"\b(?:received|provided|uploaded|shared|in ds data|have it|got it)\b|[✅✓✔☑]", re.I)
@@ -229,7 +258,7 @@ def _line_received(text: str, lexicon: Lexicon) -> bool | None:
     if _RECEIVED.search(t):
         return True
     m = re.search(r"[:\-–—]\s*(.+)$", t)
-    return lexicon.is_yes(m.group(1)) if m else None
+    return lexicon.is_yes(m.group(1)) if m and len(m.group(1).split()) <= 4 else None  # "Plods: yes", not a sentence
 
 
 def _data(ev: Evidence) -> list[Criterion]:
@@ -241,9 +270,10 @@ def _data(ev: Evidence) -> list[Criterion]:
 def _plods(ev: Evidence, rows) -> Criterion:
     low, high = BILLING_CYCLES
     text, received, detail = rows.get("plod_data", ("", None, ""))
-    cycles = parse_count(ev.field("billing_cycles"))
+    stated = ev.field("billing_cycles")
+    cycles = (count_near(stated, CYCLES) or parse_count(stated)) if stated else None  # '1 Nov to 31 Jan, 3 cycles' is 3
     if cycles is None:
-        cycles = count_near(text, "billing cycles?|cycles?") or count_near(ev.text("data_provided"), "billing cycles?")
+        cycles = count_near(text, CYCLES) or count_near(ev.text("data_provided"), CYCLES)
     if not text:
         return Criterion("plod_billing_cycles", False, "Plod data not listed in Data provided.")
     if received is False:
@@ -256,6 +286,9 @@ def _plods(ev: Evidence, rows) -> Criterion:
     if not low <= cycles <= high:
         return Criterion("plod_billing_cycles", False, f"{cycles} billing cycles of plod data (needs {low} to {high}).")
     return Criterion("plod_billing_cycles", True, f"{cycles} billing cycles: \"{_clip(text)}\"")
+
+
+CYCLES = "billing cycles?|cycles?|ciclos?(?: de facturaci[oó]n)?|estados? de pago|valorizaciones|medi[cç][oõ]es"
 
 
 def _received(rows, key: str, label: str, lexicon: Lexicon) -> Criterion:

@@ -63,26 +63,27 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
 def check_package(data: bytes, name: str, limits: dict) -> None:
     """Refuse a zip bomb before anything is unzipped into memory: too many files, too many
     bytes once unzipped, or too many XML elements. Raises InputError with a one-line reason."""
+    max_parts, max_bytes, max_elements = (limits["max_docx_parts"], limits["max_docx_unzipped_bytes"],
+                                          limits["max_docx_xml_elements"])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            _check_sizes(package.infolist(), name, limits)
-            _check_elements(package, name, limits["max_docx_xml_elements"])
+            _check_sizes(package.infolist(), name, max_parts, max_bytes)
+            _check_elements(package, name, max_elements)
     except InputError:
         raise
     except Exception as exc:  # zipfile and zlib raise many types for broken packages
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})") from None
 
 
-def _check_sizes(parts: list[zipfile.ZipInfo], name: str, limits: dict) -> None:
+def _check_sizes(parts: list[zipfile.ZipInfo], name: str, max_parts: int, max_bytes: int) -> None:
     """The zip's own count and declared sizes (zipfile never inflates a part past its size)."""
-    if len(parts) > limits["max_docx_parts"]:
+    if len(parts) > max_parts:
         raise InputError(f"{name}: refused: it holds {len(parts):,} files, more than the "
-                         f"{limits['max_docx_parts']:,} a Word document may; save it again from Word")
+                         f"{max_parts:,} a Word document may; save it again from Word")
     unzipped = sum(part.file_size for part in parts)
-    if unzipped > limits["max_docx_unzipped_bytes"]:
-        raise InputError(f"{name}: refused: it unzips to {_mb(unzipped)}, more than the "
-                         f"{_mb(limits['max_docx_unzipped_bytes'])} a handover may; "
-                         "remove large pictures or embedded files, or split the document")
+    if unzipped > max_bytes:
+        raise InputError(f"{name}: refused: it unzips to {_mb(unzipped)}, more than the {_mb(max_bytes)} "
+                         "a handover may; remove large pictures or embedded files, or split the document")
 
 
 def _check_elements(package: zipfile.ZipFile, name: str, limit: int) -> None:

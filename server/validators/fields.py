@@ -9,6 +9,7 @@ import re
 
 from ..rubric import Rubric, load_rubric
 from .document import Block
+from .content import is_guidance
 from .sections import SplitDocument
 from .text import Lexicon, normalise
 
@@ -33,15 +34,37 @@ def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
     currency', 'Billing cycles (plods)'); elsewhere it must be exact."""
     labels = field_labels(rubric)
     by_length = sorted(labels, key=len, reverse=True)
+    keywords = sorted(((normalise(k), f.key) for f in rubric.fields for k in f.keywords), key=lambda kv: -len(kv[0]))
     found: dict[str, str] = {}
     everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
-    for blocks, loose in ((split.blocks("deal_summary"), True), (split.preamble, True), (everywhere, False)):
+    table = next(s for s in rubric.sections if s.kind == "fields")  # the deal summary, asked for by its kind
+    deal = [b for b in split.blocks(table.key) if b.kind == "table" or not is_guidance(b.text, table)]
+    for blocks, loose in ((deal, True), (split.preamble, True), (everywhere, False)):
         leading = (lambda chunk: _leading_label(chunk, by_length)) if loose else None
-        for label, value in _pairs(blocks, lambda text: _field_key(text, labels, by_length, loose), leading):
-            key = _field_key(label, labels, by_length, loose)
+        def key_of(text: str, loose: bool = loose) -> str | None:
+            return _field_key(text, labels, by_length, loose) or (_keyword_key(text, keywords) if loose else None)
+        for label, value in _pairs(blocks, key_of, leading):
+            key = key_of(label)
             if key and (key not in found or (not found[key] and value)):
-                found[key] = value.strip()
-    return found
+                found[key] = value.strip().rstrip(";")
+    return found | _unlabelled(deal, found)
+
+
+_MONEY = re.compile(r"(?:\b(?:AUD|USD|CAD|NZD|ZAR|CLP|PEN|EUR|GBP|BRL|MXN)\s?|(?:A|US|C|NZ|R)?\$\s?)\d[\d,. ]*(?:\s?(?:k|m|mil|million))?\b"
+                    r"|\b\d[\d,. ]*\s?(?:k|m|mil|million)?\s?(?:AUD|USD|CAD|NZD|ZAR|CLP|PEN|EUR|GBP|BRL|MXN)\b", re.I)
+
+
+def _unlabelled(blocks: list[Block], found: dict[str, str]) -> dict[str, str]:
+    """The segment and the deal size written in the deal summary without their labels
+    ('Mid-Market. USD 88,000 per year'): the first segment name and the first amount of money."""
+    text = " ".join(b.text if b.kind != "table" else " ".join(" ".join(r) for r in b.rows) for b in blocks)
+    out: dict[str, str] = {}
+    if not found.get("segment") and segment_of(text):
+        out["segment"] = segment_of(text)
+    money = _MONEY.search(text)
+    if not found.get("deal_size") and money:
+        out["deal_size"] = money.group(0).strip()
+    return out
 
 
 def _field_key(label: str, labels: dict[str, str], by_length: list[str], loose: bool) -> str | None:
@@ -52,6 +75,17 @@ def _field_key(label: str, labels: dict[str, str], by_length: list[str], loose: 
         if len(known) >= 3 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 3:
             return labels[known]
     return None
+
+
+def _keyword_key(label: str, keywords: list[tuple[str, str]]) -> str | None:
+    """An unknown deal-table label read by the longest field keyword in it: 'Ejecutivo de
+    ventas' -> rep, 'Número de máquinas' -> rigs, 'Fecha solicitada de presentación' ->
+    presentation_date. A long line is no label."""
+    name = normalise(label)
+    if not name or len(name.split()) > 8:
+        return None
+    padded = f" {name} "
+    return next((key for word, key in keywords if f" {word} " in padded), None)
 
 
 def _leading_label(chunk: str, by_length: list[str]) -> tuple[str, str] | None:
@@ -81,7 +115,8 @@ def _pairs(blocks: list[Block], is_label, leading=None):
                     if m:
                         yield m.group(1), m.group(2)
         elif block.kind in ("paragraph", "list_item"):
-            chunks = block.text.split("; ") if leading and block.text.count("; ") >= 2 else [block.text]
+            listed = leading and block.text.count("; ") >= 2  # "segmento Mid-Market; deal USD 88.000; ..."
+            chunks = re.split(r"(?<=[;.])\s+(?=\S)", block.text) if leading else [block.text]
             for chunk in chunks:
                 m = _LABEL_VALUE.match(chunk)
                 said = _LABEL_IS.match(chunk)  # "deal is about 80k AUD"
@@ -89,7 +124,7 @@ def _pairs(blocks: list[Block], is_label, leading=None):
                     yield m.group(1), m.group(2)
                 elif said and is_label(said.group(1)):
                     yield said.group(1), said.group(2)
-                elif leading and len(chunks) > 1 and (pair := leading(chunk)):
+                elif listed and (pair := leading(chunk.rstrip(";."))):
                     yield pair
 
 
@@ -100,8 +135,9 @@ def is_blank(value: str | None, lexicon: Lexicon) -> bool:
 def parse_amount(text: str) -> float | None:
     """'AUD 120,000' -> 120000; '$75k' -> 75000; '1.2M USD' -> 1200000; 'USD 135.000' -> 135000.
     First amount wins."""
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # '185 000' is 185000
     m = re.search(r"(\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d[\d,]*(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|b|mil|millones)?\b",
-                  text.replace(" ", " "), re.I)
+                  text, re.I)
     if not m:
         return None
     number = m.group(1)

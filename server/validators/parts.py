@@ -17,8 +17,9 @@ def part_named(label: str, parts: tuple[str, ...], aliases: tuple[tuple[str, str
     """The part a label names: 'Critical event (dated)' -> 'Critical Event'; 'S' -> 'Situation'."""
     name = normalise(label)
     for alias, part in aliases:
-        if name == normalise(alias):
-            return part
+        known = normalise(alias)
+        if name == known or (len(known) >= 3 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 3):
+            return part  # 'Dor (Pain)' is Pain
     for part in sorted(parts, key=len, reverse=True):
         p = normalise(part)
         if name == p or name.startswith(p + " ") or (name.rstrip("s") == p):

@@ -56,7 +56,8 @@ def _patterns(section: Section):
     def compile_all(words):
         return tuple(re.compile(rf"(?<!\w){re.escape(normalise(w))}(?!\w)") for w in words if normalise(w))
     guidance = frozenset(stems(" ".join(section.guidance) + " " + section.suggestion))
-    return compile_all(section.heading_cues), compile_all(section.cues), guidance
+    names = (section.title, *section.aliases)  # "Have we started a business case?" names it
+    return compile_all((*section.heading_cues, *names)), compile_all(section.cues), guidance
 
 
 def _text(block: Block) -> str:

@@ -101,7 +101,8 @@ class HeadingMatcher:
             close = difflib.get_close_matches(name, self.by_length, n=1, cutoff=0.9)
             return self.names[close[0]] if close else None
         for known in self.by_length:
-            if len(known) >= 4 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 4:
+            if (len(known) >= 4 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 4
+                    and not name[len(known):].startswith((" of ", " de "))):  # "Schedule of rates" is no schedule
                 return self.names[known]
         if how == "prefix":
             return None
@@ -122,6 +123,7 @@ class _Splitter:
         self.level = 1
         self.headed = False  # a real heading or bold line was seen: plain lead-ins stop opening sections
         self.bold_headed = False  # the open section began at a bold line, not a Heading style
+        self.parts_sections = [s for s in rubric.sections if s.parts]
 
     def open(self, sections: list[Section], heading: str, level: int, bold: bool = False) -> None:
         blocks = next((self.found[s.key].blocks for s in sections if s.key in self.found), None)
@@ -150,6 +152,14 @@ class _Splitter:
     def feed(self, block: Block) -> None:
         if block.is_title:
             return
+        if block.kind in ("paragraph", "list_item"):
+            question = _QUESTION.match(block.text)
+            if question:  # "Q: Who signs?" in a handover written as questions and answers
+                self.ask(question.group(1).strip())
+                return
+            answer = _ANSWER.match(block.text)
+            if answer:
+                block = Block(kind=block.kind, text=answer.group(1), level=block.level)
         if block.kind == "heading":
             sections = self.matcher.match(block.text)
             if sections:
@@ -197,6 +207,24 @@ class _Splitter:
                 return
         self.add(block)
 
+
+    def ask(self, question: str) -> None:
+        """A question is a heading: a section it names, a part it asks about ('Q: Pain?',
+        'Q: Is there a critical event?'), or a group for the section finder."""
+        sections = self.matcher.match(question.rstrip("?"))
+        if sections:
+            self.open(sections, question, self.level)
+            return
+        for section in self.parts_sections:
+            inside = section.key not in self.found or self.current is self.found[section.key].blocks
+            part = part_named(question.rstrip("?"), section.parts, section.part_aliases) or (
+                _part_asked(question, section) if inside else None)  # "who is the decision maker" later is Risks
+            if part:
+                if section.key not in self.found or self.current is not self.found[section.key].blocks:
+                    self.open([section], question, self.level)
+                self.add(Block(kind="paragraph", text=part, bold=True))
+                return
+        self.open_group(question)
 
     def open_table_sections(self, block: Block) -> bool:
         """A label | content table whose labels name sections ('Stakeholders' | 'Dana ...'): each
@@ -264,6 +292,20 @@ def _adopt_fields_table(found: dict[str, FoundSection], preamble: list[Block], r
 def _heading_key(text: str) -> str:
     """Heading text compared without numbering, case, punctuation, 'the' or 'section'."""
     return re.sub(r"\s+", " ", re.sub(r"\b(section|the)\b", " ", normalise(text))).strip()
+
+
+_QUESTION = re.compile(r"^\s*(?:Q|Question|Pregunta|P)\s*[:.)]\s*(\S.{0,200}\?)\s*$", re.I)
+_ANSWER = re.compile(r"^\s*(?:A|Answer|Respuesta|R)\s*[:.)]\s*(\S.*)$", re.S)
+
+
+def _part_asked(question: str, section: Section) -> str | None:
+    """The part a question asks about by a word of its name: 'How do they decide?' -> Decision."""
+    words = set(re.findall(r"\w{4,}", question.lower()))
+    for part in section.parts:
+        stems = [w[:4] for w in re.findall(r"\w{4,}", part.lower())]
+        if stems and all(any(w.startswith(stem) for w in words) for stem in stems):
+            return part
+    return None
 
 
 def _is_caps_line(text: str) -> bool:

@@ -57,6 +57,8 @@ def has_name(name: str, lexicon: Lexicon) -> bool:
         return False
     if lexicon.placeholders(name):
         return False
+    if any(w.lower() in lexicon.not_person for w in re.findall(r"[^\W\d_]+", name)):
+        return False  # "Finance Team", "Operations Leadership": a group, not a person
     return any(w.lower() not in lexicon.not_names and not (lexicon.roles and lexicon.roles.fullmatch(w))
                for w in re.findall(rf"{_NAME_WORD}", name))
 

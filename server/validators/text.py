@@ -134,6 +134,7 @@ class Lexicon:
         self.own_process = phrase_pattern(w.get("own_process", ()))
         self.placeholder_person = phrase_pattern(w.get("placeholder_people", ()))
         self.hedge = phrase_pattern(w.get("hedges", ()))
+        self.not_person = frozenset(x.lower() for x in w.get("not_person", ()))
         self.common_caps = {c.lower() for c in w["common_capitalised"]}
         # capitalised words that are never a name: common words, units and currencies (AUD), roles (CEO)
         self.not_names = self.common_caps | {u.lower() for u in w["units"]} | {r.lower() for r in w["roles"]}

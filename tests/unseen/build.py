@@ -1,0 +1,76 @@
+"""Rebuild tests/unseen/*.docx from tests/unseen/src/ with the real producers.
+
+Run:  cd /work/main && .venv/bin/python tests/unseen/build.py [stem ...]
+
+A third set of handovers, written after tests/realworld/ by someone who had read neither those
+documents nor the scorer, with verdicts (expected.toml) written from the sources before any scorer
+saw them. The built .docx files are committed: tests/test_unseen.py only reads them, so CI needs
+neither pandoc nor LibreOffice. Rebuild after editing a source and commit both.
+
+Producers, chosen by the source's extension (the same tools as tests/realworld/build.py):
+
+  .md     pandoc (tested with 2.17):  pandoc -f markdown -t docx -o NAME.docx src/NAME.md
+          SOURCE_DATE_EPOCH is fixed so docProps carry a stable date.
+  .fodt   LibreOffice Writer 7.x (a flat ODF document: real Writer tables, outline-numbered
+  .html   headings, a table of contents) saved as 'docx:MS Word 2007 XML'. .html is opened with
+  .txt    the "HTML (StarWriter)" import filter; .txt with "Text (encoded):UTF8,LF,..." so each
+          line of a pasted email becomes one paragraph, as pasting plain text into Writer does.
+          A private profile directory keeps the run away from any user's LibreOffice.
+  .gdoc   tests/realworld/gdocs_export.py: the package Google Docs' File > Download > Microsoft
+          Word (.docx) writes, from its line markup (see that module for the markup and sources).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "realworld"))
+
+import gdocs_export  # noqa: E402  (one Google-export writer, shared with tests/realworld)
+
+SRC = HERE / "src"
+LIBREOFFICE_FILTERS = {
+    ".fodt": None,
+    ".html": "HTML (StarWriter)",
+    ".txt": "Text (encoded):UTF8,LF,Liberation Mono,en-US",
+}
+
+
+def build_pandoc(source: Path, target: Path) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # 2026-01-01
+    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(target), str(source)],
+                   check=True, env=env)
+
+
+def build_libreoffice(source: Path, target: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        command = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
+        infilter = LIBREOFFICE_FILTERS[source.suffix]
+        if infilter:
+            command.append(f"--infilter={infilter}")
+        command += ["--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(source)]
+        subprocess.run(command, check=True, capture_output=True)
+        shutil.move(Path(tmp) / f"{source.stem}.docx", target)
+
+
+PRODUCERS = {".md": build_pandoc, ".gdoc": gdocs_export.write,
+             **{ext: build_libreoffice for ext in LIBREOFFICE_FILTERS}}
+
+
+def main(stems: list[str]) -> None:
+    sources = sorted(p for p in SRC.iterdir() if p.suffix in PRODUCERS)
+    for source in sources:
+        if stems and source.stem not in stems:
+            continue
+        target = HERE / f"{source.stem}.docx"
+        PRODUCERS[source.suffix](source, target)
+        print(f"{source.name:50s} -> {target.name}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
