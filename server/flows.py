@@ -12,13 +12,15 @@ from datetime import datetime, timezone
 from .generators.deal import Deal
 from .locks import named_lock
 from .generators.tracker_layout import tracker_layout
+from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
 from .validators.scorer import score_document
 from .workspace.base import Handover, Workspace
 
 log = logging.getLogger("handover.flows")
 
-EXCEPTION_CRITERIA = ("rigs", "projects")  # a manager may approve these as an exception
+# criteria a manager may approve as an exception: `exception = true` in the rubric's [criteria]
+EXCEPTION_CRITERIA = tuple(cid for cid, rule in load_rubric().criteria.items() if rule.get("exception"))
 RESUBMITTABLE = ("", "Draft", "Submitted", "Changes requested", "Rejected")
 DEAL_COLUMNS = {"customer": "customer", "industry": "industry", "segment": "segment", "deal_size": "deal_size",
                 "region": "region", "rep": "rep", "crm_link": "crm_link", "presentation_date": "presentation_date"}

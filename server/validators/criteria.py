@@ -19,12 +19,6 @@ from .sections import SplitDocument
 from .stakeholders import has_name, read_stakeholders
 from .text import Lexicon, is_specific_date, normalise, sentences
 
-MIN_DEAL_SIZE = 50_000
-SEGMENTS_ACCEPTED = ("Mid-Market", "Enterprise")
-MIN_COMMITTED_STAKEHOLDERS = 2
-BILLING_CYCLES = (2, 4)
-MAX_RIGS = 5
-MAX_PROJECTS = 1
 
 
 
@@ -58,6 +52,10 @@ class Evidence:
         section = self.rubric.section(key)
         return [b for b in self.split.found[key].blocks if b.kind == "table" or not is_guidance(b.text, section)]
 
+    def rule(self, criterion: str) -> dict:
+        """The rubric's numbers for a criterion: [criteria.<id>] in doc_templates/rubric.toml."""
+        return self.rubric.criteria.get(criterion, {})
+
     def field(self, key: str) -> str | None:
         value = self.fields.get(key)
         return None if is_blank(value, self.lexicon) else value
@@ -69,8 +67,8 @@ def evaluate(ev: Evidence) -> list[Criterion]:
         _filled_with(ev, "timelines", "date (a day or a month, not just a quarter or 'end of month')",
                      lambda u: any(is_specific_date(d) for d in u.signals.dates)),
         _next_steps(ev),
-        _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?", MAX_RIGS),
-        _scope_count(ev, "projects", "project", "projects?", MAX_PROJECTS),
+        _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?"),
+        _scope_count(ev, "projects", "project", "projects?"),
     ]
     for c in criteria:
         c.label = ev.rubric.criteria.get(c.id, {}).get("label", c.id)
@@ -82,7 +80,7 @@ def _segment(ev: Evidence) -> Criterion:
     if value is None:
         return Criterion("segment", False, "Segment not filled in the deal summary.")
     segment = segment_of(value)
-    if segment in SEGMENTS_ACCEPTED:
+    if segment in ev.rule("segment")["accepted"]:
         return Criterion("segment", True, f"Segment: {value}")
     return Criterion("segment", False, f"Segment '{value}': desktop studies are for Mid-Market and Enterprise only.")
 
@@ -94,9 +92,10 @@ def _deal_size(ev: Evidence) -> Criterion:
     amount = parse_amount(value)
     if amount is None:
         return Criterion("deal_size", False, f"Deal size '{value}' has no amount.")
-    if amount > MIN_DEAL_SIZE:
+    over = ev.rule("deal_size")["over"]
+    if amount > over:
         return Criterion("deal_size", True, f"Deal size: {value}")
-    return Criterion("deal_size", False, f"Deal size '{value}' is not over {MIN_DEAL_SIZE:,}.")
+    return Criterion("deal_size", False, f"Deal size '{value}' is not over {over:,}.")
 
 
 def _stakeholders(ev: Evidence) -> Criterion:
@@ -107,9 +106,10 @@ def _stakeholders(ev: Evidence) -> Criterion:
     summary = f"{len(committed)} of {len(people)} stakeholders engaged, demoed and committed"
     if committed:
         summary += ": " + ", ".join(committed[:5])
-    passed = len(committed) >= MIN_COMMITTED_STAKEHOLDERS
+    needed = ev.rule("stakeholders")["min"]
+    passed = len(committed) >= needed
     if not passed:
-        summary += f" (needs at least {MIN_COMMITTED_STAKEHOLDERS})"
+        summary += f" (needs at least {needed})"
     return Criterion("stakeholders", passed, summary + ".")
 
 
@@ -268,7 +268,7 @@ def _data(ev: Evidence) -> list[Criterion]:
 
 
 def _plods(ev: Evidence, rows) -> Criterion:
-    low, high = BILLING_CYCLES
+    low, high = ev.rule("plod_billing_cycles")["min"], ev.rule("plod_billing_cycles")["max"]
     text, received, detail = rows.get("plod_data", ("", None, ""))
     stated = ev.field("billing_cycles")
     cycles = (count_near(stated, CYCLES) or parse_count(stated)) if stated else None  # '1 Nov to 31 Jan, 3 cycles' is 3
@@ -304,8 +304,9 @@ def _received(rows, key: str, label: str, lexicon: Lexicon) -> Criterion:
 
 
 
-def _scope_count(ev: Evidence, key: str, noun: str, nouns: str, limit: int) -> Criterion:
+def _scope_count(ev: Evidence, key: str, noun: str, nouns: str) -> Criterion:
     label = ev.rubric.field(key).label
+    limit = ev.rule(key)["max"]
     count = parse_count(ev.field(key))
     source = label
     if count is None:
