@@ -7,7 +7,7 @@ the title is the Drive file's name.
 import copy
 import re
 
-from . import discovery, docs_model, docx_import
+from . import discovery, docs_model, docs_suggestions, docx_import
 from .docs_model import Paragraph, Table
 from .errors import ApiError, entity_not_found, invalid_argument, unknown_request_kind
 from .fields import select
@@ -57,9 +57,20 @@ class DocsStore:
         document = self.documents.get(file_id)
         return docs_model.plain_text(document.blocks) if document else ""
 
-    def render(self, file_id, include_tabs=False):
+    def render(self, file_id, include_tabs=False, suggestions_view_mode=None):
+        """documents.get's answer, suggestions shown as the mode says (inline by default)."""
         title = self.state.drive.files[file_id]["name"]
-        return docs_model.render_document(self.documents[file_id], file_id, title, include_tabs)
+        shown = docs_suggestions.view(self.documents[file_id], suggestions_view_mode)
+        return docs_model.render_document(shown, file_id, title, include_tabs,
+                                          docs_suggestions.applied_mode(suggestions_view_mode))
+
+    def suggest(self, file_id, make, *args):
+        """Make a suggestion (``docs_suggestions.suggest_*``) as a new revision; its id."""
+        suggestion_id = "suggest." + self.state.ids.token(12).lower()
+        make(self.documents[file_id], *args, suggestion_id)
+        self.documents[file_id].revision_id = self._new_revision()
+        self.state.drive.touch(file_id)
+        return suggestion_id
 
     def _new_revision(self):
         return "ALm37B" + self.state.ids.token(60)
@@ -83,7 +94,12 @@ class DocsStore:
     def get(self, req):
         document_id = req.path["documentId"]
         self._document(document_id)
-        result = self.render(document_id, include_tabs=req.flag("includeTabsContent"))
+        mode = req.param("suggestionsViewMode")
+        if mode is not None and mode not in docs_suggestions.VIEW_MODES:
+            raise invalid_argument("docs", "Invalid value at 'suggestions_view_mode' (type.googleapis.com/"
+                                           f"google.apps.docs.v1.SuggestionsViewMode), \"{mode}\"")
+        result = self.render(document_id, include_tabs=req.flag("includeTabsContent"),
+                             suggestions_view_mode=mode)
         return select(result, req.param("fields"), "docs")
 
     def batch_update(self, req):

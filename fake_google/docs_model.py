@@ -2,7 +2,8 @@
 
 The body is a list of blocks: ``Paragraph`` and ``Table``. A paragraph holds
 runs of text (each with a textStyle dict) and always ends with "\\n"; a table
-holds rows of cells, each cell a list of paragraphs.
+holds rows of cells, each cell a list of paragraphs. A textStyle may also mark
+its run as a suggestion (see docs_suggestions.py).
 
 Indexes are not stored; they are computed when rendering, the way Google
 counts them: the section break takes index 0, each character one index, and a
@@ -24,6 +25,7 @@ SECTION_BREAK = {
     },
 }
 
+SUGGESTION_KEYS = ("suggestedInsertionIds", "suggestedDeletionIds")
 NAMED_STYLE_TYPES = ["NORMAL_TEXT", "TITLE", "SUBTITLE", "HEADING_1", "HEADING_2",
                      "HEADING_3", "HEADING_4", "HEADING_5", "HEADING_6"]
 
@@ -79,8 +81,9 @@ def empty_cell():
 
 # ---------------------------------------------------------------- rendering
 
-def render_document(doc, document_id, title, include_tabs=False):
-    """Google's documents.get JSON for the document."""
+def render_document(doc, document_id, title, include_tabs=False,
+                    suggestions_view_mode="SUGGESTIONS_INLINE"):
+    """Google's documents.get JSON for the document (already in that view)."""
     tab_content = {
         "body": {"content": render_content(doc.blocks, 1, top_level=True)[0]},
         "documentStyle": default_document_style(),
@@ -97,7 +100,7 @@ def render_document(doc, document_id, title, include_tabs=False):
     else:
         result.update(tab_content)
     result["revisionId"] = doc.revision_id
-    result["suggestionsViewMode"] = "SUGGESTIONS_INLINE"
+    result["suggestionsViewMode"] = suggestions_view_mode
     result["documentId"] = document_id
     return result
 
@@ -124,13 +127,21 @@ def render_paragraph(para, start):
         elements.append({
             "startIndex": index,
             "endIndex": index + len(text),
-            "textRun": {"content": text, "textStyle": copy.deepcopy(style)},
+            "textRun": render_text_run(text, style),
         })
         index += len(text)
     body = {"elements": elements, "paragraphStyle": render_paragraph_style(para.style)}
     if para.bullet:
         body["bullet"] = copy.deepcopy(para.bullet)
     return {"startIndex": start, "endIndex": index, "paragraph": body}, index
+
+
+def render_text_run(text, style):
+    """A textRun; suggestion ids ride on the run, beside its textStyle, as Google sends them."""
+    run = {"content": text}
+    run.update({k: list(v) for k, v in style.items() if k in SUGGESTION_KEYS})
+    run["textStyle"] = {k: copy.deepcopy(v) for k, v in style.items() if k not in SUGGESTION_KEYS}
+    return run
 
 
 def render_paragraph_style(style):

@@ -16,7 +16,7 @@ import threading
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from . import a1, docs_model, docx_import, sheets_model, sheets_values
+from . import a1, docs_model, docs_suggestions, docx_import, sheets_model, sheets_values
 from .drive import DOCUMENT, FOLDER, SPREADSHEET
 from .routes import create_app
 from .sheets_model import Sheet, Spreadsheet, new_sheet_properties
@@ -191,6 +191,18 @@ class FakeGoogle:
         return self._new_file(title, DOCUMENT, parent_id, document,
                               {"appProperties": app_properties})
 
+    def suggest_insertion(self, document_id, text, after):
+        """Suggest, as a collaborator in suggesting mode would, inserting ``text`` right after
+        the first ``after`` in a paragraph; returns the suggestion id ("suggest.xxxx")."""
+        with self.state.lock:
+            return self.state.docs.suggest(document_id, docs_suggestions.suggest_insertion,
+                                           text, after)
+
+    def suggest_deletion(self, document_id, text):
+        """Suggest deleting the first ``text`` in a paragraph; returns the suggestion id."""
+        with self.state.lock:
+            return self.state.docs.suggest(document_id, docs_suggestions.suggest_deletion, text)
+
     def add_docx(self, name, data, parent_id=None):
         """A Google Doc converted from .docx bytes, as a Drive upload would make it."""
         with self.state.lock:
@@ -245,10 +257,11 @@ class FakeGoogle:
         with self.state.lock:
             return self.state.drive.blobs[file_id]
 
-    def get_document(self, document_id):
-        """The document as documents.get answers it."""
+    def get_document(self, document_id, suggestions_view_mode=None):
+        """The document as documents.get answers it (suggestions inline by default)."""
         with self.state.lock:
-            return self.state.docs.render(document_id)
+            return self.state.docs.render(document_id,
+                                          suggestions_view_mode=suggestions_view_mode)
 
     def document_text(self, document_id):
         """The document's plain text (table cells included)."""

@@ -63,6 +63,11 @@ class Rubric:
     answer_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column -> header stems
     number_words: dict[str, int] = field(default_factory=dict)  # "four" -> 4, "tres" -> 3
 
+    def criterion_label(self, criterion: str) -> str:
+        """What people read for a criterion: 'At most 5 rigs (or a manager's exception)'."""
+        rule = self.criteria.get(criterion, {})
+        return rule.get("label", criterion).format(**rule)
+
     def section(self, key: str) -> Section:
         for s in self.sections:
             if s.key == key:

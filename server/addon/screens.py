@@ -129,8 +129,8 @@ def study_line(r: dict) -> dict:
 
 def criteria_labels(ids: str) -> str:
     """The tracker's 'business_case, timelines' as people read it: 'Business case started; Timelines with dates'."""
-    criteria = load_rubric().criteria
-    return "; ".join(criteria.get(i.strip(), {}).get("label", i.strip()) for i in ids.split(",") if i.strip())
+    rubric = load_rubric()
+    return "; ".join(rubric.criterion_label(i.strip()) for i in ids.split(",") if i.strip())
 
 
 def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:

@@ -71,7 +71,7 @@ def evaluate(ev: Evidence) -> list[Criterion]:
         _scope_count(ev, "projects", "project", "projects?"),
     ]
     for c in criteria:
-        c.label = ev.rubric.criteria.get(c.id, {}).get("label", c.id)
+        c.label = ev.rubric.criterion_label(c.id)
     return criteria
 
 

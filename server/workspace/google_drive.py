@@ -27,6 +27,9 @@ PRESALES_KEY = "presalesFolder"
 FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
 PAGE_SIZE = 1000
 PARALLEL_READS = 8  # concurrent documents.get in a refresh; well under Docs' per-user quota
+# Score the document as it stands: suggestions nobody accepted are left out, and unlike the
+# inline or accepted views this one is allowed to anyone who can read the document.
+SUGGESTIONS_VIEW = "PREVIEW_WITHOUT_SUGGESTIONS"
 
 
 def q_string(value: str) -> str:
@@ -168,7 +171,7 @@ class GoogleWorkspace(Workspace):
 
     def read(self, doc_id: str) -> Document:
         data = call("read the document", lambda: self.user_docs.documents().get(
-            documentId=doc_id, includeTabsContent=True).execute(), self.policy)
+            documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(), self.policy)
         return read_docs_json(data)
 
     def read_many(self, doc_ids: list[str]) -> dict:
@@ -182,7 +185,7 @@ class GoogleWorkspace(Workspace):
                 local.docs = self.docs_factory()
             try:
                 data = call("read the document", lambda: local.docs.documents().get(
-                    documentId=doc_id, includeTabsContent=True).execute(), self.policy)
+                    documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(), self.policy)
                 return doc_id, read_docs_json(data)
             except Exception as exc:  # noqa: BLE001 - reported per document
                 return doc_id, exc
