@@ -64,6 +64,13 @@ def test_text_deleted_with_track_changes_on_is_not_read():
     assert texts(data) == ["Rigs in scope: 4"]
 
 
+def test_hidden_text_does_not_pad_a_section():
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> 4 rigs DR12 DR15 on 12 March 2027 at Carosue Dam</w:t></w:r>'
+    shown_again = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> (signed)</w:t></w:r>'
+    data = docx_with(run("Scope: to be agreed.") + hidden + shown_again)
+    assert texts(data) == ["Scope: to be agreed. (signed)"]
+
+
 def test_a_deletion_holding_ordinary_text_runs_is_still_not_read():
     # some generators write w:t, not w:delText, inside w:del
     data = docx_with(run("Region: Western Australia") + f'<w:del w:id="2" {CHANGE}>{run(" and Queensland")}</w:del>')

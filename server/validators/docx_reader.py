@@ -24,10 +24,12 @@ from .document import Block, Document, InputError, bold_runs, clean_text, typed_
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _CHUNK = 1 << 16  # bytes unzipped at a time while counting elements
 # Runs a reader sees: not inside a deletion or a move's old place, not in a text box
-# (a run inside a run), not in the fallback copy of markup-compatibility content.
+# (a run inside a run), not in the fallback copy of markup-compatibility content, not hidden
+# (w:vanish: text nobody sees must not pad a section).
 _NAMESPACES = {"w": nsmap["w"], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 _VISIBLE_RUNS = etree.XPath(
-    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:r or ancestor::mc:Fallback)]",
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:r or ancestor::mc:Fallback)"
+    " and not(w:rPr/w:vanish[not(@w:val) or (@w:val != '0' and @w:val != 'false')])]",
     namespaces=_NAMESPACES)
 _RUN_TEXT = etree.XPath("w:t | w:tab | w:br | w:cr | w:noBreakHyphen | w:ptab", namespaces=_NAMESPACES)  # as Run.text
 
