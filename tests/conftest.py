@@ -1,8 +1,16 @@
 import io
+import os
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests derandomised: the same examples every run, so a red CI is a real
+# regression, not a new random find (run locally without CI=true to keep exploring).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 from server.rubric import load_rubric
 

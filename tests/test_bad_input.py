@@ -9,7 +9,7 @@ import zlib
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from server import cli
@@ -78,6 +78,7 @@ DOCISH = st.recursive(st.none() | ODD_TEXT | st.sampled_from(["HEADING_1", "TITL
 
 @FAST
 @given(st.one_of(JSON, DOCISH))
+@example({"body": None, "tabs": True})  # once raised TypeError: found by this test at random, kept for good
 def test_any_docs_json_gets_a_scorecard_or_a_clear_error(data):
     try:
         doc = read_docs_json(data, "doc.json")
