@@ -1,132 +1,21 @@
-"""Benchmarks that print figures (never asserted): scoring speed and peak memory on the corpus.
+"""Benchmarks that print figures (never asserted): the scorer on the corpora (right answers, ranking,
+time and memory, beside proselint and a concrete-token baseline), scoring speed, API calls per flow,
+endpoint times and the 500-study refresh.
 
-    .venv/bin/python benchmarks/bench.py [--repeat N]
+    .venv/bin/python benchmarks/bench.py [--repeat N] [--only PART ...] [--full]
 """
 from __future__ import annotations
 
 import argparse
 import logging
-import statistics
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from server.rubric import TEMPLATE_PATH  # noqa: E402
-from server.validators.docx_reader import read_docx  # noqa: E402
-from server.validators.scorer import score_document  # noqa: E402
-
-CORPUS = ROOT / "tests" / "corpus"
-
-
-def corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.docx")) + [TEMPLATE_PATH]
-
-
-def plain_text(path: Path) -> str:
-    doc = read_docx(path)
-    return "\n".join(b.text if b.kind != "table" else "\n".join(" | ".join(r) for r in b.rows) for b in doc.blocks)
-
-
-def _timed(fn, repeat: int) -> tuple[float, float]:
-    """(median seconds, peak MB of Python allocations) for fn()."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return statistics.median(times), peak / 2**20
-
-
-def versus_table(repeat: int) -> None:
-    """Our scorer beside proselint (style lint) and textstat (readability) on the same text.
-    They answer other questions; the table says what each costs on handover-sized text."""
-    import textstat
-    from proselint.checks import __register__
-    from proselint.registry import CheckRegistry
-    from proselint.tools import LintFile
-
-    CheckRegistry().register_many(__register__)
-    tools = {
-        "ours (read+score)": lambda p, t: score_document(read_docx(p)),
-        "ours (score text)": lambda p, t: score_document(_text_doc(t)),
-        "proselint 0.16": lambda p, t: LintFile("doc", t).lint(),
-        "textstat 0.7.4": lambda p, t: _textstat(textstat, t),
-    }
-    docs = [p for p in corpus_files() if p.stem in ("ready_wa_rc_contractor", "generic_chatgpt_stock", "ready_terse_qld",
-                                                     "huge_repeated_sections")]
-    print(f"\nOurs beside proselint and textstat on the same text (median of {repeat}; peak = tracemalloc)")
-    print(f"{'document':<30}{'words':>7}" + "".join(f"{name:>22}" for name in tools) + f"{'ours/proselint':>16}{'ours/textstat':>15}")
-    for path in docs:
-        text = plain_text(path)
-        words = len(text.split())
-        cells, ms = [], {}
-        for name, fn in tools.items():
-            seconds, peak = _timed(lambda: fn(path, text), repeat)
-            ms[name] = 1000 * seconds
-            cells.append(f"{1000 * seconds:>9.1f} ms {peak:>6.1f} MB")
-        print(f"{path.stem[:29]:<30}{words:>7}" + "".join(f"{c:>22}" for c in cells)
-              + f"{ms['ours (score text)'] / ms['proselint 0.16']:>16.2f}{ms['ours (score text)'] / ms['textstat 0.7.4']:>15.2f}")
-
-
-_calls = iter(range(10**9))
-
-
-def _textstat(textstat, text: str):
-    """textstat caches results per text (lru_cache): a new suffix each call measures real work."""
-    t = f"{text}\n{next(_calls)}"
-    return textstat.flesch_reading_ease(t), textstat.gunning_fog(t), textstat.text_standard(t)
-
-
-def _text_doc(text: str):
-    from server.validators.document import Block, Document
-    return Document([Block(kind="paragraph", text=line) for line in text.splitlines() if line.strip()])
-
-
-def time_scoring(path: Path, repeat: int) -> dict:
-    data = path.read_bytes()
-    read_docx(data, path.name)  # warm the imports and regex compilation
-    read_times, score_times = [], []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        doc = read_docx(data, path.name)
-        t1 = time.perf_counter()
-        score_document(doc)
-        t2 = time.perf_counter()
-        read_times.append(t1 - t0)
-        score_times.append(t2 - t1)
-    tracemalloc.start()
-    score_document(read_docx(data, path.name))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {"name": path.name, "words": doc.word_count, "kb": len(data) / 1024,
-            "read_ms": 1000 * statistics.median(read_times), "score_ms": 1000 * statistics.median(score_times),
-            "peak_mb": peak / 2**20}
-
-
-def scoring_table(repeat: int) -> None:
-    rows = [time_scoring(p, repeat) for p in corpus_files()]
-    print(f"Scoring (median of {repeat} runs; read = .docx parse, score = checks and criteria; peak = tracemalloc)")
-    print(f"{'document':<44}{'words':>7}{'KB':>7}{'read ms':>9}{'score ms':>10}{'ms/1k words':>13}{'peak MB':>9}")
-    for r in rows:
-        total = r["read_ms"] + r["score_ms"]
-        per_k = total / max(r["words"], 1) * 1000
-        print(f"{r['name'][:43]:<44}{r['words']:>7}{r['kb']:>7.0f}{r['read_ms']:>9.1f}{r['score_ms']:>10.1f}"
-              f"{per_k:>13.1f}{r['peak_mb']:>9.1f}")
-    words = sum(r["words"] for r in rows)
-    total_ms = sum(r["read_ms"] + r["score_ms"] for r in rows)
-    print(f"{'all documents':<44}{words:>7}{'':>7}{'':>9}{'':>10}{total_ms / words * 1000:>13.1f}"
-          f"{max(r['peak_mb'] for r in rows):>9.1f}")
-    print(f"mean per document: {total_ms / len(rows):.1f} ms over {len(rows)} documents")
-
+from benchmarks import corpora, speed  # noqa: E402
 
 # The fewest calls each flow can make against the Google APIs, and why.
 MINIMUM = {
@@ -235,35 +124,42 @@ def endpoints_table() -> None:
     mint.stop()
 
 
-def refresh_table() -> None:
-    """The scheduled refresh of 500 studies with the fake answering in 100 ms per call."""
+def refresh_table(full: bool) -> None:
+    """The scheduled refresh of 500 studies with the fake answering in 100 ms per call. With all 500
+    changed it takes minutes (setting up 500 edits, then scoring 500 documents), so only with --full."""
+    print("\nRefresh of 500 studies, every Google call taking 100 ms (fake latency)")
+    print(f"{'documents changed':<20}{'calls':>7}{'minimum':>9}{'wall s (8 parallel reads)':>27}{'wall s (1 at a time)':>22}")
+    for changed in (0, 50, 500) if full else (0, 50):
+        calls, parallel = _refresh_run(changed, parallel=True)
+        one_at_a_time = _refresh_run(changed, parallel=False)[1]
+        minimum = 2 + changed + (2 if changed else 0)
+        print(f"{changed:<20}{calls:>7}{minimum:>9}{parallel:>27.1f}{one_at_a_time:>22.1f}")
+    if not full:
+        print("(all 500 changed: --full, a few minutes more)")
+
+
+def _refresh_run(changed: int, parallel: bool) -> tuple[int, float]:
+    """(API calls, wall seconds) of one refresh of 500 studies, `changed` of them edited since."""
     from fake_google import FakeGoogle
     from server import flows
     from tests.google_env import google_workspace
     from tests.handover_builder import GOOD, to_docx
 
-    print("\nRefresh of 500 studies, every Google call taking 100 ms (fake latency)")
-    print(f"{'documents changed':<20}{'calls':>7}{'minimum':>9}{'wall s (8 parallel reads)':>27}{'wall s (1 at a time)':>22}")
-    for changed in (0, 50, 500):
-        row = []
-        for parallel in (True, False):
-            with FakeGoogle() as fake:
-                ws = google_workspace(fake)
-                if not parallel:
-                    ws.docs_factory = None
-                _seed_studies(ws, 500, to_docx(GOOD))
-                for doc_id in [r["doc_id"] for r in ws.tracker.records()][:changed]:
-                    ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {
-                        "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "Carosue"}}]}).execute()
-                fake.reset_calls()
-                fake.latency = 0.1
-                t0 = time.perf_counter()
-                result = flows.refresh(ws)
-                wall = time.perf_counter() - t0
-                assert result.studies == 500 and result.rescored == changed, result
-                row.append((fake.total_calls(), wall))
-        minimum = 2 + changed + (2 if changed else 0)
-        print(f"{changed:<20}{row[0][0]:>7}{minimum:>9}{row[0][1]:>27.1f}{row[1][1]:>22.1f}")
+    with FakeGoogle() as fake:
+        ws = google_workspace(fake)
+        if not parallel:
+            ws.docs_factory = None
+        _seed_studies(ws, 500, to_docx(GOOD))
+        for doc_id in [r["doc_id"] for r in ws.tracker.records()][:changed]:
+            ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {
+                "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "Carosue"}}]}).execute()
+        fake.reset_calls()
+        fake.latency = 0.1
+        t0 = time.perf_counter()
+        result = flows.refresh(ws)
+        wall = time.perf_counter() - t0
+        assert result.studies == 500 and result.rescored == changed, result
+        return fake.total_calls(), wall
 
 
 def _seed_studies(ws, n: int, data: bytes) -> None:
@@ -279,15 +175,25 @@ def _seed_studies(ws, n: int, data: bytes) -> None:
     ws.tracker.update(records)
 
 
+PARTS = {  # the default run; `scoring` (every document's read and score times) only when named
+    "corpora": lambda args: corpora.corpora_tables(speed.proselint_lint()),
+    "versus": lambda args: speed.versus_table(args.repeat),
+    "api": lambda args: api_calls_table(),
+    "endpoints": lambda args: endpoints_table(),
+    "refresh": lambda args: refresh_table(args.full),
+    "scoring": lambda args: speed.scoring_table(args.repeat),
+}
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=5)
+    parser = argparse.ArgumentParser(description="Print the project's benchmark figures.")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing in the scoring tables (median)")
+    parser.add_argument("--only", nargs="+", choices=list(PARTS), default=list(PARTS)[:-1], metavar="PART",
+                        help=f"run only these parts: {', '.join(PARTS)} (default: all but scoring)")
+    parser.add_argument("--full", action="store_true", help="also the refresh with all 500 studies changed (minutes)")
     args = parser.parse_args()
-    scoring_table(args.repeat)
-    versus_table(args.repeat)
-    api_calls_table()
-    endpoints_table()
-    refresh_table()
+    for part in args.only:
+        PARTS[part](args)
 
 
 if __name__ == "__main__":

@@ -7,26 +7,32 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from .generators.deal import Deal, DealError
 from .generators.emails import data_request_email
 from .generators.template_doc import write_template
 from .rubric import ROOT, TEMPLATE_PATH
+from .scorecard_text import Terminal, render
 from .validators.document import InputError
 from .validators.readers import read_document
-from .validators.scorecard import render_text
 from .validators.scorer import score_document
 from .workspace.local import LocalWorkspace
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
 SAMPLES = ROOT / "doc_templates" / "samples"
+DIST = "desktop-study-handover"  # pyproject's [project] name
+FINDINGS_SHOWN = 15
+WORKSPACE_HELP = "workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)"
+COLOR_HELP = "colour the output: auto (a terminal without $NO_COLOR), always, never"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -38,29 +44,38 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The `handover` command and its subcommands; every option says what it does (--help)."""
     p = argparse.ArgumentParser(prog="handover", description="Desktop Study handover: create, score, email.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"handover {_version()}",
+                   help="print the installed version and exit")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                           help="what to do; `handover COMMAND --help` lists its options")
 
     t = sub.add_parser("template", help="write the handover template .docx from the rubric")
-    t.add_argument("--out", type=Path, default=TEMPLATE_PATH)
+    t.add_argument("--out", type=Path, default=TEMPLATE_PATH, help="where to write it (default: %(default)s)")
     t.set_defaults(run=_template)
 
     n = sub.add_parser("new", help="create a customer's folder tree and filled handover")
     _deal_arguments(n)
-    n.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    n.add_argument("--workspace", help=WORKSPACE_HELP)
     n.set_defaults(run=_new)
 
-    s = sub.add_parser("score", help="score a handover (.docx or a saved Docs API JSON)")
-    s.add_argument("file", type=Path)
-    s.add_argument("--json", action="store_true", help="print the scorecard JSON")
+    s = sub.add_parser("score", help="score a handover (.docx or a saved Docs API JSON)",
+                       description="Score a handover. Exit 0: ready for submission; 1: not ready; 2: bad input.")
+    s.add_argument("file", type=Path, help="the handover: a .docx, or a Docs API documents.get .json")
+    s.add_argument("--json", action="store_true", help="print the scorecard JSON instead of text")
+    s.add_argument("--all", action="store_true",
+                   help=f"show every finding (default: the worst {FINDINGS_SHOWN})")
+    s.add_argument("--color", choices=["auto", "always", "never"], default="auto", help=COLOR_HELP)
     s.set_defaults(run=_score)
 
     e = sub.add_parser("email", help="print the customer data-request email")
-    e.add_argument("--industry", required=True, choices=["drilling", "mining"])
-    e.add_argument("--customer", required=True)
-    e.add_argument("--rep", default="")
-    e.add_argument("--contact", default="")
+    e.add_argument("--industry", required=True, choices=["drilling", "mining"],
+                   help="drilling: the customer is the contractor; mining: the customer owns the mine")
+    e.add_argument("--customer", required=True, help="the customer's company name")
+    e.add_argument("--rep", default="", help="the sales rep who signs the email")
+    e.add_argument("--contact", default="", help="the customer contact it is addressed to")
     e.set_defaults(run=_email)
 
     u = sub.add_parser("setup", help="set up the tracker (local), or the template and tracker on Google")
@@ -71,42 +86,64 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--tracker-id", default="", help="adopt this existing tracker Sheet")
     u.add_argument("--managers", default="", help="comma-separated emails allowed to decide")
     u.add_argument("--service-account", default="", help="the service account email (editor of the decision columns)")
-    u.add_argument("--endpoint", default="", help=argparse.SUPPRESS)  # tests: the local fake of the APIs
+    u.add_argument("--endpoint", default="",
+                   help="base URL of a stand-in for Google's APIs, e.g. the local fake (default: Google's)")
     u.set_defaults(run=_setup)
 
     m = sub.add_parser("manifest", help="print the HTTP add-on deployment manifest for a base URL")
     m.add_argument("--base-url", required=True, help="the app's public HTTPS URL, e.g. https://PROJECT.appspot.com")
-    m.add_argument("--logo-url", default="")
+    m.add_argument("--logo-url", default="", help="HTTPS URL of the add-on's logo (default: a Material icon on gstatic.com)")
     m.set_defaults(run=_manifest)
 
     d = sub.add_parser("demo", help="first run: sample customers and handovers, their scores, then the preview")
-    d.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
+    d.add_argument("--workspace", help=WORKSPACE_HELP)
     d.add_argument("--no-serve", action="store_true", help="set up and score, without starting the preview")
-    d.add_argument("--host", default="127.0.0.1")
-    d.add_argument("--port", type=int, default=8080)
+    _server_arguments(d)
+    d.add_argument("--color", choices=["auto", "always", "never"], default="auto", help=COLOR_HELP)
     d.set_defaults(run=_demo)
 
     v = sub.add_parser("serve", help="the local sidebar preview and the add-on endpoints on the local default")
-    v.add_argument("--workspace", help="workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)")
-    v.add_argument("--host", default="127.0.0.1")
-    v.add_argument("--port", type=int, default=8080)
+    v.add_argument("--workspace", help=WORKSPACE_HELP)
+    _server_arguments(v)
     v.set_defaults(run=_serve)
     return p
 
 
+def _server_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address the preview listens on (default: %(default)s)")
+    p.add_argument("--port", type=int, default=8080, help="port, or a free one if taken (default: %(default)s)")
+
+
 def _deal_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--customer", required=True)
-    p.add_argument("--industry", required=True, choices=["drilling", "mining"])
+    p.add_argument("--customer", required=True, help="the customer's company name (names the folder)")
+    p.add_argument("--industry", required=True, choices=["drilling", "mining"],
+                   help="drilling: a drilling contractor; mining: a mining company and its contractors")
     p.add_argument("--segment", default="", help="SMB, Mid-Market or Enterprise")
     p.add_argument("--deal-size", default="", help="amount, e.g. 120000")
     p.add_argument("--currency", default="", help="e.g. AUD")
-    p.add_argument("--crm-link", default="")
-    p.add_argument("--region", default="")
-    p.add_argument("--rep", default="")
-    p.add_argument("--rigs", default="")
-    p.add_argument("--projects", default="")
-    p.add_argument("--billing-cycles", default="")
-    p.add_argument("--presentation-date", default="")
+    p.add_argument("--crm-link", default="", help="URL of the deal in the CRM")
+    p.add_argument("--region", default="", help="e.g. Western Australia")
+    p.add_argument("--rep", default="", help="the sales rep's name")
+    p.add_argument("--rigs", default="", help="number of rigs in the study")
+    p.add_argument("--projects", default="", help="number of projects in the study")
+    p.add_argument("--billing-cycles", default="", help="billing cycles of plod data the customer will send")
+    p.add_argument("--presentation-date", default="", help="requested date to present the study")
+
+
+def _version() -> str:
+    try:
+        return metadata.version(DIST)
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _terminal(color: str) -> Terminal:
+    """Width of stdout's terminal (80 when it is not one); colour per --color, and on `auto` only on a
+    terminal without NO_COLOR (https://no-color.org, a convention of the terminal, not our config)."""
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((80, 24)).columns if tty else 80
+    on = color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR"))
+    return Terminal(width=width, color=on)
 
 
 def _template(args) -> int:
@@ -129,8 +166,24 @@ def _score(args) -> int:
     if args.json:
         print(json.dumps(card.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(render_text(card))
+        limit = None if args.all else FINDINGS_SHOWN
+        print(render(card, _terminal(args.color), limit, see_all=_see_all(args.file)))
     return EXIT_OK if card.ready else EXIT_NOT_READY
+
+
+def _see_all(path: Path) -> str:
+    return f"handover score --all {shlex.quote(str(path))}"
+
+
+def _shown_path(path: Path) -> Path:
+    """The path as short as a rep would type it: relative when it is under the current folder."""
+    path = Path(path).resolve()
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+
+def _say(term: Terminal, message: str) -> None:
+    """One message, wrapped to the terminal."""
+    print("\n".join(term.wrap(message, indent=2)) + ("\n" if message.endswith("\n") else ""))
 
 
 def _email(args) -> int:
@@ -175,13 +228,15 @@ def _demo(args) -> int:
         "crm_link": "https://app.hubspot.com/contacts/000/deal/123", "rigs": "4", "projects": "1",
     })
     made = ws.create_handover(deal)
-    print(f"Workspace: {ws.root}")
+    term = _terminal(args.color)
     card = score_document(ws.read(made.doc_id))
-    print(f"New handover from the template, not filled in yet: {ws.path(made.doc_id)} (score {card.score}/100)\n")
+    _say(term, f"Workspace: {ws.root}")
+    _say(term, f"New handover from the template, not filled in yet: {_shown_path(ws.path(made.doc_id))} "
+               f"(score {card.score}/100)\n")
     for sample in sorted(SAMPLES.glob("*.docx")):
         target = _place_sample(ws, sample)
         card = score_document(ws.read(ws.doc_id(target)))
-        print(render_text(card, max_findings=5))
+        print(render(card, term, limit=5, see_all=_see_all(_shown_path(target))))
         print()
     if args.no_serve:
         return EXIT_OK
