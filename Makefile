@@ -19,4 +19,11 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
 
-.PHONY: install demo test bench
+# Mutation testing of the modules that guard authentication, roles, acceptance rules and tracker
+# writes ([tool.mutmut] in pyproject.toml); not part of CI. Kill rates in the README.
+mutate: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[mutate]'
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
+
+.PHONY: install demo test bench mutate

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from server.validators.readers import read_document
 from server.validators.scorecard import Scorecard
+from server.rubric import load_rubric
 from server.validators.scorer import score_document
+from server.validators.text import lexicon_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ("corpus", "holdout", "realworld", "unseen")  # shown first, in this order; any other tests/*/ too
@@ -33,7 +35,8 @@ class Measured:
     text: str
     words: int
     alerts: int  # proselint's
-    score_ms: float  # read the file and score it
+    read_ms: float  # read the file into the document model
+    score_ms: float  # score the document read, nothing cached from earlier documents
     score_peak_mb: float
     lint_ms: float  # proselint on the document's text
     lint_peak_mb: float
@@ -57,12 +60,19 @@ def measure_all(lint) -> list[Measured]:
     out = []
     for corpus, docs in corpora().items():
         for stem, path, expected in docs:
-            card, score_ms, score_peak = _timed(lambda: score_document(read_document(path)))
+            doc, read_ms, _ = _timed(lambda: read_document(path))
+            card, score_ms, score_peak = _timed(lambda: _cold(score_document, doc))
             text = plain_text(path)
             alerts, lint_ms, lint_peak = _timed(lambda: lint(text))
             out.append(Measured(corpus, stem, expected, card, text, len(text.split()), len(alerts),
-                                score_ms, score_peak, lint_ms, lint_peak))
+                                read_ms, score_ms, score_peak, lint_ms, lint_peak))
     return out
+
+
+def _cold(score, doc):
+    """Score as if this were the first document the process saw: the lexicon forgets its scans."""
+    lexicon_for(load_rubric()).forget()
+    return score(doc)
 
 
 def _timed(fn):
@@ -186,18 +196,19 @@ def ranking_table(rows: list[Measured]) -> None:
 # --- (c) time and memory per document, the scorer beside proselint -----------------------------
 
 def timing_table(rows: list[Measured]) -> None:
-    print("\nTime per document in this run (ours: read the file + score; proselint 0.16: lint its text);"
-          "\npeak = the largest tracemalloc peak over the corpus")
-    print(f"{'corpus':<11}{'docs':>5}{'words':>8}{'ours ms/1k words':>18}{'mean ms':>9}{'median':>8}{'max':>8}"
-          f"{'peak MB':>9}{'proselint mean ms':>19}{'median':>8}{'max':>8}{'peak MB':>9}{'ours/proselint':>16}")
+    print("\nTime per document in this run: ours scores the document already read (nothing cached from"
+          "\nearlier documents), proselint 0.16 lints the same document's text; reading the .docx is"
+          "\nshown apart. peak = the largest tracemalloc peak over the corpus")
+    print(f"{'corpus':<11}{'docs':>5}{'words':>8}{'read mean ms':>13}{'score mean ms':>14}{'median':>8}{'max':>8}"
+          f"{'peak MB':>9}{'proselint mean ms':>19}{'median':>8}{'max':>8}{'peak MB':>9}{'score/proselint':>17}")
     for corpus, ms in _by_corpus(rows).items():
         ours, lint = [m.score_ms for m in ms], [m.lint_ms for m in ms]
         words = sum(m.words for m in ms)
-        print(f"{corpus:<11}{len(ms):>5}{words:>8}{1000 * sum(ours) / words:>18.0f}"
-              f"{statistics.mean(ours):>9.0f}{statistics.median(ours):>8.0f}{max(ours):>8.0f}"
+        print(f"{corpus:<11}{len(ms):>5}{words:>8}{statistics.mean(m.read_ms for m in ms):>13.0f}"
+              f"{statistics.mean(ours):>14.0f}{statistics.median(ours):>8.0f}{max(ours):>8.0f}"
               f"{max(m.score_peak_mb for m in ms):>9.1f}"
               f"{statistics.mean(lint):>19.0f}{statistics.median(lint):>8.0f}{max(lint):>8.0f}"
-              f"{max(m.lint_peak_mb for m in ms):>9.1f}{sum(ours) / sum(lint):>16.1f}")
+              f"{max(m.lint_peak_mb for m in ms):>9.1f}{sum(ours) / sum(lint):>17.2f}")
 
 
 def corpora_tables(lint) -> None:

@@ -199,6 +199,11 @@ class Lexicon:
             names.append(token)
         return Signals(numbers=list(scan.numbers), dates=list(scan.dates), names=names, domain=list(scan.domain))
 
+    def forget(self) -> None:
+        """Drop what was scanned (a benchmark measures a document as the first one seen)."""
+        self._scans.clear()
+        normalise.cache_clear()
+
     def _scan(self, text: str) -> "_Scan":
         """What the patterns find in a text, before the document's own names are applied: the
         same sentence is scanned once although the scorer asks about it several times."""
