@@ -34,28 +34,7 @@ sys.path.insert(0, str(HERE.parent / "realworld"))
 import gdocs_export  # noqa: E402  (one Google-export writer, shared with tests/realworld)
 
 SRC = HERE / "src"
-LIBREOFFICE_FILTERS = {
-    ".fodt": None,
-    ".html": "HTML (StarWriter)",
-    ".txt": "Text (encoded):UTF8,LF,Liberation Mono,en-US",
-}
-
-
-def build_pandoc(source: Path, target: Path) -> None:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # 2026-01-01
-    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(target), str(source)],
-                   check=True, env=env)
-
-
-def build_libreoffice(source: Path, target: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        command = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
-        infilter = LIBREOFFICE_FILTERS[source.suffix]
-        if infilter:
-            command.append(f"--infilter={infilter}")
-        command += ["--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(source)]
-        subprocess.run(command, check=True, capture_output=True)
-        shutil.move(Path(tmp) / f"{source.stem}.docx", target)
+from build import LIBREOFFICE_FILTERS, build_libreoffice, build_pandoc  # noqa: E402  (tests/realworld/build.py: same tools, same flags)
 
 
 PRODUCERS = {".md": build_pandoc, ".gdoc": gdocs_export.write,
