@@ -21,11 +21,7 @@ Producers, chosen by the source's extension (the same tools as tests/realworld/b
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
