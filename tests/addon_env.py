@@ -40,14 +40,20 @@ class TokenMint:
         self.key, self.cert = _key_and_cert("google-test")
         self.kid = "test-key-1"
         self.other_key, _ = _key_and_cert("forger")  # a key Google never published
+        self.cert_failures = 0  # how many next certificate fetches get Google's JSON error page
         certs = json.dumps({self.kid: self.cert}).encode()
+        error_page = json.dumps({"error": {"code": 503, "message": "Backend Error"}}).encode()
+        mint = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
-                self.send_response(200)
+                failing = mint.cert_failures > 0
+                if failing:
+                    mint.cert_failures -= 1
+                self.send_response(503 if failing else 200)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
-                self.wfile.write(certs)
+                self.wfile.write(error_page if failing else certs)
 
             def log_message(self, *args):
                 pass
@@ -59,10 +65,12 @@ class TokenMint:
         self.server.shutdown()
 
     def token(self, email: str, audience: str, forged: bool = False, expired: bool = False,
-              issuer: str = "https://accounts.google.com") -> str:
+              issuer: str = "https://accounts.google.com", claims: dict | None = None) -> str:
+        """A signed ID token; `claims` overrides the usual ones (a None value leaves that claim out)."""
         now = int(time.time()) - (7200 if expired else 0)
         payload = {"iss": issuer, "aud": audience, "email": email, "email_verified": True,
                    "sub": str(abs(hash(email))), "iat": now, "exp": now + 3600}
+        payload = {k: v for k, v in {**payload, **(claims or {})}.items() if v is not None}
         signer = crypt.RSASigner.from_string(self.other_key if forged else self.key, self.kid)
         return jwt.encode(signer, payload).decode()
 

@@ -88,13 +88,13 @@ class Verifier:
         base = self.config.public_base_url
         system = self.decode(authorization[7:].strip(), audience=[endpoint_url] + ([base] if base else []))
         expected = self.config.addon_service_account
-        if not expected or system.get("email", "").lower() != expected or not system.get("email_verified", True):
+        if not expected or system.get("email", "").lower() != expected or not _verified(system):
             raise AuthError("system ID token is not from the add-on's service account")
         if not event.user_id_token:
             raise AuthError("event has no userIdToken")
         user = self.decode(event.user_id_token, audience=self.config.oauth_client_id or None)
         email = str(user.get("email", "")).lower()
-        if not email or user.get("email_verified") is False:
+        if not email or not _verified(user):
             raise AuthError("user ID token has no verified email")
         return Caller(email=email, oauth_token=event.user_oauth_token)
 
@@ -107,3 +107,8 @@ def _why(exc: Exception) -> str:
         if any(w in text for w in words):
             return reason
     return type(exc).__name__
+
+
+def _verified(claims: dict) -> bool:
+    """Google's ID tokens say email_verified: true; anything else ('false', missing) is not."""
+    return claims.get("email_verified") in (True, "true")

@@ -1,0 +1,63 @@
+"""Who may call the add-on: Google's system ID token and the user's verified email, checked on
+every request before any work (server/addon/auth.py). A refused request gets 401 and creates nothing."""
+import pytest
+
+from tests.addon_env import ADDON_SA, BASE_URL, REP, event
+
+CREATE = "/addon/action/create"
+FORM = {"customer": "Intruder Co", "industry": "drilling"}
+
+
+def create(app, system_token: str, user_token: str, scheme: str = "Bearer"):
+    """Google's click on Create handover, with the given tokens."""
+    body = event(form=FORM, user_id_token=user_token)
+    return app.test_client().post(CREATE, json=body, headers={"Authorization": f"{scheme} {system_token}"})
+
+
+def created(tmp_path) -> bool:
+    return (tmp_path / "ws" / "Intruder Co").exists()
+
+
+def test_a_user_token_without_an_email_is_refused_and_creates_nothing(app, mint, tmp_path):
+    user = mint.token(REP, "addon-client", claims={"email": None})
+    response = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), user)
+    assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
+    assert not created(tmp_path)
+
+
+def test_a_user_token_with_an_unverified_email_is_refused_and_creates_nothing(app, mint, tmp_path):
+    user = mint.token(REP, "addon-client", claims={"email_verified": False})
+    response = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), user)
+    assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
+    assert not created(tmp_path)
+
+
+def test_a_system_token_with_an_unverified_email_is_refused_and_creates_nothing(app, mint, tmp_path):
+    system = mint.token(ADDON_SA, BASE_URL + CREATE, claims={"email_verified": False})
+    response = create(app, system, mint.token(REP, "addon-client"))
+    assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
+    assert not created(tmp_path)
+
+
+@pytest.mark.parametrize("verified", ["false", None])
+def test_an_email_not_said_to_be_verified_is_refused_in_either_token(app, mint, tmp_path, verified):
+    system = mint.token(ADDON_SA, BASE_URL + CREATE, claims={"email_verified": verified})
+    assert create(app, system, mint.token(REP, "addon-client")).status_code == 401
+    user = mint.token(REP, "addon-client", claims={"email_verified": verified})
+    assert create(app, mint.token(ADDON_SA, BASE_URL + CREATE), user).status_code == 401
+    assert not created(tmp_path)
+
+
+def test_a_system_token_sent_with_another_scheme_than_bearer_is_refused(app, mint, tmp_path):
+    response = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"), scheme="Digest")
+    assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
+    assert not created(tmp_path)
+
+
+def test_a_failed_certificate_fetch_is_not_cached_so_the_next_request_succeeds(app, mint, tmp_path):
+    mint.cert_failures = 1  # Google answers the next fetch with a 503 error page (JSON)
+    refused = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
+    assert refused.status_code == 401 and not created(tmp_path)
+    again = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
+    assert again.status_code == 200 and "Handover created" in str(again.get_json())
+    assert created(tmp_path)

@@ -1,0 +1,232 @@
+"""Who may do what to a study, which stage it may go to next, what its readiness says, and what
+the scheduled refresh leaves alone (server/flows.py), on both workspaces: a refused change says
+why, with its status, and leaves the tracker row as it was."""
+import os
+import time
+
+import pytest
+
+from fake_google import FakeGoogle
+from server import flows
+from server.app import create_app
+from server.config import Config
+from server.workspace.local import LocalWorkspace
+from tests.addon_env import ADDON_SA, BASE_URL, CS, MANAGER, REP, Client
+from tests.google_env import google_workspace
+from tests.handover_builder import GOOD, set_field, to_docx
+
+MANAGERS = (MANAGER,)
+TEAM = (CS, MANAGER)  # who assigns and moves studies: CS and the managers
+RISKS = ("Signatory above $150k is the CFO, Anna Whitlock, not yet met: Mark to introduce by 1 March.",
+         "IT (Greg Chan) needs a security questionnaire: 2 weeks.")
+BUSINESS_CASE = GOOD["Business case"][0][1]
+
+
+class Local:
+    """The local default: handovers are .docx files; an edit rewrites the file."""
+
+    def __init__(self, root):
+        self.ws = LocalWorkspace(root)
+        self.ws.tracker.setup()
+        self.sources: dict[str, dict] = {}  # doc id -> the handover as data
+
+    def put(self, doc: dict) -> str:
+        path = self.ws.root / "Acme" / f"handover-{len(self.sources)}.docx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(to_docx(doc))
+        doc_id = self.ws.doc_id(path)
+        self.sources[doc_id] = doc
+        return doc_id
+
+    def replace(self, doc_id: str, old: str, new: str) -> None:
+        def edited(value):
+            if isinstance(value, str):
+                return value.replace(old, new)
+            return [[cell.replace(old, new) for cell in cells] for cells in value]  # a table's rows
+        doc = {title: items if title == "title" else [(kind, edited(value)) for kind, value in items]
+               for title, items in self.sources[doc_id].items()}
+        self.sources[doc_id] = doc
+        path = self.ws.path(doc_id)
+        path.write_bytes(to_docx(doc))
+        later = time.time() + 5  # a later modified time, whatever the file system's resolution
+        os.utime(path, (later, later))
+
+    def delete(self, doc_id: str) -> None:
+        self.ws.path(doc_id).unlink()
+
+
+class Google:
+    """Drive, Docs and Sheets (the local fake) through the real client libraries."""
+
+    def __init__(self, fake):
+        self.ws = google_workspace(fake)
+
+    def put(self, doc: dict) -> str:
+        from googleapiclient.http import MediaInMemoryUpload
+        media = MediaInMemoryUpload(to_docx(doc), mimetype="application/vnd.openxmlformats-officedocument."
+                                                          "wordprocessingml.document")
+        return self.ws.drive.files().create(body={"name": "Handover", "mimeType": "application/vnd.google-apps.document"},
+                                            media_body=media, fields="id").execute()["id"]
+
+    def replace(self, doc_id: str, old: str, new: str) -> None:
+        self.ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {
+            "containsText": {"text": old, "matchCase": True}, "replaceText": new}}]}).execute()
+
+    def delete(self, doc_id: str) -> None:
+        self.ws.drive.files().update(fileId=doc_id, body={"trashed": True}).execute()
+
+
+@pytest.fixture(params=["local", "google"])
+def space(request, tmp_path):
+    """A workspace to run the flows on, local or Google, with ways to put, edit and delete handovers."""
+    if request.param == "local":
+        yield Local(tmp_path)
+    else:
+        with FakeGoogle() as fake:
+            yield Google(fake)
+
+
+def submitted(space, doc=GOOD, exception=False) -> str:
+    doc_id = space.put(doc)
+    result = flows.submit(space.ws, doc_id, REP, exception_request=exception)
+    assert result.recorded, result.reasons
+    return result.study_id
+
+
+def approved(space) -> str:
+    sid = submitted(space)
+    flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
+    return sid
+
+
+def row(space, sid) -> dict:
+    return space.ws.tracker.get(sid)
+
+
+# --- who may do what ---------------------------------------------------------------------------
+
+def test_a_rep_cannot_assign_an_owner_and_the_study_stays_unassigned(space):
+    sid = approved(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.assign_owner(space.ws, sid, REP, REP, TEAM)
+    assert err.value.status == 403 and str(err.value) == "Only CS and managers assign studies."
+    assert row(space, sid)["cs_owner"] == ""
+
+
+def test_a_rep_cannot_move_an_approved_study_on_and_it_stays_approved(space):
+    sid = approved(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.move_stage(space.ws, sid, REP, "Scoping", TEAM)
+    assert err.value.status == 403 and str(err.value) == "Only CS and managers move studies between stages."
+    assert row(space, sid)["stage"] == "Approved"
+
+
+def test_cs_cannot_move_a_study_to_a_managers_stage(space):
+    sid = approved(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.move_stage(space.ws, sid, CS, "Rejected", TEAM)
+    assert err.value.status == 400 and str(err.value).startswith("'Rejected' is not a CS stage (Scoping, ")
+    assert (row(space, sid)["stage"], row(space, sid)["decision"]) == ("Approved", "Approved")
+
+
+def test_a_change_to_an_unknown_study_is_a_404_and_adds_no_row(space):
+    with pytest.raises(flows.FlowError) as err:
+        flows.assign_owner(space.ws, "DS-NOSUCH1", CS, CS, TEAM)
+    assert err.value.status == 404 and str(err.value) == "No study DS-NOSUCH1 in the tracker."
+    assert space.ws.tracker.records() == []
+
+
+# --- exceptions ---------------------------------------------------------------------------------
+
+def test_exception_approved_is_refused_for_a_study_that_asked_for_no_exception(space):
+    sid = submitted(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.decide(space.ws, sid, MANAGER, "Exception approved", "Board wants it", MANAGERS)
+    assert err.value.status == 409 and str(err.value) == f"{sid} did not ask for an exception."
+    assert (row(space, sid)["stage"], row(space, sid)["decision"]) == ("Submitted", "")
+
+
+def test_a_study_submitted_with_an_exception_is_marked_exception_requested(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    assert (row(space, sid)["readiness"], row(space, sid)["exception_requested"]) == ("Exception requested", "rigs")
+
+
+def test_an_exception_whose_document_then_loses_a_section_is_not_ready_after_refresh(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    doc_id = row(space, sid)["doc_id"]
+    for risk in RISKS:  # the risks section, which no acceptance criterion covers, becomes empty
+        space.replace(doc_id, risk, "TBD")
+    flows.refresh(space.ws)
+    assert (row(space, sid)["readiness"], row(space, sid)["failed_criteria"]) == ("Not ready", "rigs")
+
+
+def test_an_exception_whose_document_then_fails_another_criterion_is_not_ready_after_refresh(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    space.replace(row(space, sid)["doc_id"], "Enterprise", "SMB")
+    flows.refresh(space.ws)
+    assert (row(space, sid)["readiness"], row(space, sid)["failed_criteria"]) == ("Not ready", "segment, rigs")
+
+
+def test_a_study_that_asked_for_no_exception_is_not_ready_once_its_document_exceeds_the_rig_limit(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "four"))
+    space.replace(row(space, sid)["doc_id"], "four", "seven")
+    flows.refresh(space.ws)
+    assert (row(space, sid)["readiness"], row(space, sid)["failed_criteria"]) == ("Not ready", "rigs")
+
+
+def test_an_exception_approved_study_moves_on_to_the_cs_stages(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    flows.decide(space.ws, sid, MANAGER, "Exception approved", "Board needs all 7 rigs", MANAGERS)
+    flows.move_stage(space.ws, sid, CS, "Scoping", TEAM)
+    assert (row(space, sid)["stage"], row(space, sid)["decision"]) == ("Scoping", "Exception approved")
+
+
+# --- the scheduled refresh ----------------------------------------------------------------------
+
+def test_refresh_leaves_a_closed_study_as_it_was_when_its_document_changes(space):
+    sid = approved(space)
+    flows.move_stage(space.ws, sid, CS, "Closed", TEAM)
+    before = row(space, sid)
+    space.replace(before["doc_id"], BUSINESS_CASE, "TBD")
+    result = flows.refresh(space.ws)
+    assert (result.studies, result.rescored, result.written) == (0, 0, 0)
+    assert row(space, sid) == before  # score 100, nothing failed, document not marked as changed
+
+
+def test_refresh_writes_document_not_found_once_not_on_every_run(space, monkeypatch):
+    sid = submitted(space)
+    space.delete(row(space, sid)["doc_id"])
+    flows.refresh(space.ws)
+    first = row(space, sid)
+    assert first["doc_changed"] == "Document not found"
+    monkeypatch.setattr(flows, "now_iso", lambda: "2099-01-01T00:00:00+00:00")  # a later run
+    assert flows.refresh(space.ws).written == 0
+    assert row(space, sid)["last_updated"] == first["last_updated"]
+
+
+# --- the add-on endpoints: the same rule for a forged click ---------------------------------------
+
+def tracker_app(tmp_path, mint):
+    """The add-on on the local default in tmp_path, with a manager and CS configured."""
+    return create_app(Config(mode="local", workspace=str(tmp_path), managers=MANAGERS, cs_team=(CS,),
+                             addon_service_account=ADDON_SA, public_base_url=BASE_URL, certs_url=mint.certs_url))
+
+
+def test_a_reps_forged_assign_click_gets_403_and_the_study_stays_unassigned(tmp_path, mint):
+    app = tracker_app(tmp_path, mint)
+    space = Local(tmp_path)
+    sid = approved(space)
+    response = Client(app, mint, REP).post("/addon/action/assign", host="SHEETS", file_id="tracker",
+                                           params={"study_id": sid}, form={f"owner_{sid}": REP})
+    assert response.status_code == 403 and "Only CS and managers assign studies." in str(response.get_json())
+    assert row(space, sid)["cs_owner"] == ""
+
+
+def test_a_reps_forged_stage_click_gets_403_and_the_study_stays_approved(tmp_path, mint):
+    app = tracker_app(tmp_path, mint)
+    space = Local(tmp_path)
+    sid = approved(space)
+    response = Client(app, mint, REP).post("/addon/action/stage", host="SHEETS", file_id="tracker",
+                                           params={"study_id": sid}, form={f"stage_{sid}": "Scoping"})
+    assert response.status_code == 403 and "Only CS and managers move studies" in str(response.get_json())
+    assert row(space, sid)["stage"] == "Approved"
