@@ -14,7 +14,8 @@ from . import docx_import
 from .drive import DOCUMENT, GOOGLE_PREFIX, SPREADSHEET
 from .errors import drive_error
 from .multipart import parse_related
-from .sheets_model import Sheet, Spreadsheet, new_sheet_properties, parse_input
+from .sheets_cells import SKIP, enter, parse_input
+from .sheets_model import Sheet, Spreadsheet, new_sheet_properties
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -142,7 +143,9 @@ def spreadsheet_from_csv(text, delimiter=","):
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             change = parse_input(value, "USER_ENTERED")
-            if isinstance(change, dict):
-                sheet.cells[(r, c)] = change
+            if change != SKIP:
+                enter(sheet.cells.setdefault((r, c), {}), change)
+                if not sheet.cells[(r, c)]:
+                    del sheet.cells[(r, c)]
     spreadsheet.sheets.append(sheet)
     return spreadsheet

@@ -16,10 +16,11 @@ import threading
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from . import a1, docs_model, docs_suggestions, docx_import, sheets_model, sheets_values
+from . import a1, docs_model, docs_suggestions, docx_import, sheets_cells, sheets_values
 from .drive import DOCUMENT, FOLDER, SPREADSHEET
 from .routes import create_app
-from .sheets_model import Sheet, Spreadsheet, new_sheet_properties
+from .sheets_model import (DEFAULT_COLUMNS, DEFAULT_ROWS, Sheet, Spreadsheet,
+                           new_sheet_properties)
 from .state import State
 from .upload_fix import enable_http_media_uploads
 
@@ -214,7 +215,10 @@ class FakeGoogle:
         spreadsheet = Spreadsheet()
         for position, (sheet_title, rows) in enumerate((sheets or {"Sheet1": []}).items()):
             sheet_id = 0 if position == 0 else self.state.ids.sheet_id()
-            sheet = Sheet(new_sheet_properties(sheet_id, sheet_title, position))
+            width = max((len(row) for row in rows), default=0)  # the grid holds every cell
+            sheet = Sheet(new_sheet_properties(sheet_id, sheet_title, position,
+                                               max(DEFAULT_ROWS, len(rows)),
+                                               max(DEFAULT_COLUMNS, width)))
             sheets_values.write_block(sheet, 0, 0, rows, "USER_ENTERED")
             spreadsheet.sheets.append(sheet)
         return self._new_file(title, SPREADSHEET, parent_id, spreadsheet,
@@ -295,6 +299,6 @@ class FakeGoogle:
             rng = a1.parse_cells(cell)
             content = spreadsheet.sheet_by_title(sheet_title).cells.get(
                 (rng.start_row, rng.start_col))
-            if not content or not sheets_model.has_value(content):
+            if not content or not sheets_cells.has_value(content):
                 return None
             return {k: v for k, v in content.items() if k in ("value", "formula")}

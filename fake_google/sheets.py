@@ -12,9 +12,9 @@ from . import discovery, sheets_requests, sheets_values
 from .a1 import CellRange
 from .errors import ApiError, entity_not_found, invalid_argument, unknown_request_kind
 from .fields import parse_or_error, apply_fields
-from .sheets_model import (Sheet, Spreadsheet, cell_from_extended_value, effective_value,
-                           extended_value, formatted_value, has_value, new_sheet_properties,
-                           with_color_twins)
+from .sheets_cells import (cell_from_extended_value, effective_value, extended_value,
+                           formatted_value, has_value)
+from .sheets_model import Sheet, Spreadsheet, new_sheet_properties, with_color_twins
 
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
 

@@ -7,7 +7,7 @@ of the spreadsheet; the store keeps the copy only if every request succeeds.
 
 import copy
 
-from . import sheets_model
+from . import sheets_cells
 from .errors import invalid_argument
 from .fields import parse_fields
 from .masks import apply_mask
@@ -242,9 +242,8 @@ def _apply_cell_data(cell, data, tree):
     """Write the fields of a CellData named by a parsed fields tree into a cell."""
     everything = "*" in tree
     if everything or "userEnteredValue" in tree:
-        for name in ("value", "formula", "display"):
-            cell.pop(name, None)
-        cell.update(sheets_model.cell_from_extended_value(data.get("userEnteredValue")))
+        sheets_cells.clear_value(cell)
+        cell.update(sheets_cells.cell_from_extended_value(data.get("userEnteredValue")))
     if everything or "userEnteredFormat" in tree:
         subtree = None if everything else tree["userEnteredFormat"]
         new_format = data.get("userEnteredFormat") or {}
@@ -324,9 +323,9 @@ def sort_range(store, spreadsheet, payload, index):
 
 
 def _sort_value(cell):
-    if not cell or not sheets_model.has_value(cell):
+    if not cell or not sheets_cells.has_value(cell):
         return None
-    value = sheets_model.unformatted_value(cell)
+    value = sheets_cells.unformatted_value(cell)
     if isinstance(value, bool):
         return (2, value)
     if isinstance(value, (int, float)):

@@ -4,7 +4,7 @@ import json
 
 from . import a1
 from .errors import field_violation, invalid_argument
-from .sheets_model import CLEAR, SKIP, has_value, parse_input, render_value
+from .sheets_cells import SKIP, clear_value, enter, has_value, parse_input, render_value
 
 INPUT_OPTIONS = ("RAW", "USER_ENTERED")
 RENDER_OPTIONS = ("FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA")
@@ -195,10 +195,7 @@ def write_block(sheet, start_row, start_col, rows, input_option):
             if change == SKIP:
                 continue
             cell = sheet.cells.setdefault(key, {})
-            for name in ("value", "formula", "display"):
-                cell.pop(name, None)
-            if change != CLEAR:
-                cell.update(change)
+            enter(cell, change)
             if not cell:
                 del sheet.cells[key]
 
@@ -379,8 +376,7 @@ def clear_range(sheet, rng):
     for key in [key for key in sheet.cells
                 if rng.start_row <= key[0] < rng.end_row and rng.start_col <= key[1] < rng.end_col]:
         cell = sheet.cells[key]
-        for name in ("value", "formula", "display"):
-            cell.pop(name, None)
+        clear_value(cell)
         if not cell:
             del sheet.cells[key]
 

@@ -16,6 +16,8 @@ from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
 
 SHEET = "Studies"
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
+
+
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -24,6 +26,16 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def header_mismatch(found: list, expected: list[str]) -> str:
+    """Where a header row first differs from the tracker's: "column A is 'Item', not 'Study ID'";
+    "" when it is the tracker's (extra columns after the tracker's are allowed)."""
+    for i, want in enumerate(expected):
+        got = str(found[i]) if i < len(found) else ""
+        if got != want:
+            return f"column {column_letter(i)} is {repr(got) if got else 'empty'}, not {want!r}"
+    return ""
 
 
 def _rgb(hex_colour: str) -> dict:
@@ -71,8 +83,10 @@ class SheetsTracker(Tracker):
         title = ours["properties"]["title"].replace("'", "''")
         header = call("read the tracker header", lambda: self._http.values_get(self._id, f"'{title}'!1:1"), self.policy)
         current = (header.get("values") or [[]])[0]
-        if current and current[: len(self.layout.headers)] != self.layout.headers:
-            raise StepError("adopt the tracker", 0, f"its header row is not the tracker's: {current[:5]}...")
+        conflict = header_mismatch(current, self.layout.headers) if current else ""
+        if conflict:  # 409, not 0: status 0 would read as a network failure
+            raise StepError("adopt the tracker", 409, f"sheet '{ours['properties']['title']}' is not a Desktop Study "
+                            f"tracker ({conflict}): give the id of a tracker, or none to create one")
         requests = self._format_requests(sheet_id, ours)
         call("format the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}), self.policy)
         if not current:

@@ -1,0 +1,183 @@
+"""The tracker Sheet's rules, each in its own test, checked as a person would see the Sheet:
+writers at the same time lose nothing, typed text stays as typed, set-up never takes over
+someone else's sheet or stacks colours, and a row without a study ID is no study.
+
+Runs SheetsTracker through the real gspread client against the fake (fake_google/), which
+parses values written with USER_ENTERED the way Google does, so a write that is not RAW shows.
+"""
+import threading
+
+import google.oauth2.credentials
+import pytest
+
+from fake_google import FakeGoogle
+from server.generators.tracker_layout import tracker_layout
+from server.google_clients import clients
+from server.workspace.retry import StepError
+from server.workspace.sheets_tracker import SHEET, SheetsTracker
+from tests.google_env import FAST_RETRIES, MANAGERS, SERVICE_ACCOUNT
+
+LAYOUT = tracker_layout()
+
+
+@pytest.fixture
+def fake():
+    with FakeGoogle() as server:
+        yield server
+
+
+def open_tracker(fake: FakeGoogle, spreadsheet_id: str | None = None) -> SheetsTracker:
+    """A tracker with its own clients, as each thread of the deployed app has (server/app.py)."""
+    gc = clients(google.oauth2.credentials.Credentials(token="service-account"), endpoint=fake.base_url).gc
+    return SheetsTracker(gc, spreadsheet_id=spreadsheet_id, managers=MANAGERS, editors=(SERVICE_ACCOUNT,),
+                         policy=FAST_RETRIES)
+
+
+@pytest.fixture
+def tracker(fake):
+    made = open_tracker(fake)
+    made.setup()
+    return made
+
+
+def shown_rows(fake: FakeGoogle, tracker: SheetsTracker, render: str = "FORMATTED_VALUE") -> list[dict]:
+    """The studies as the Sheet shows them (FORMATTED_VALUE), one dict per row below the header."""
+    rows = fake.get_values(tracker.spreadsheet_id, SHEET, render=render)[1:]
+    return [dict(zip(LAYOUT.keys, row + [""] * (len(LAYOUT.keys) - len(row)))) for row in rows]
+
+
+def colour_rules(fake: FakeGoogle, spreadsheet_id: str) -> list[dict]:
+    return fake.get_spreadsheet(spreadsheet_id)["sheets"][0].get("conditionalFormats", [])
+
+
+def run_together(jobs) -> list[Exception]:
+    """Run every job in its own thread at once; the errors they raised."""
+    errors: list[Exception] = []
+    start = threading.Barrier(len(jobs))
+
+    def run(job):
+        try:
+            start.wait()
+            job()
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+# --- one writer at a time ----------------------------------------------------------------------
+
+def test_writers_at_the_same_time_lose_no_change_and_make_no_duplicate_row(fake, tracker):
+    studies = [f"DS-{n:04d}" for n in range(6)]
+    tracker.update({sid: {"customer": f"Customer {sid}", "stage": "Submitted"} for sid in studies + ["DS-BUSY"]})
+    # The busy study gets one column from each writer: a manager's decision, CS's owner, a refresh...
+    busy = {"decision": "Approved", "decision_reason": "Rigs confirmed", "decided_by": MANAGERS[0],
+            "cs_owner": "Chris", "presentation_date": "2026-04-01", "crm_link": "https://crm.example.com/42",
+            "score": 91, "doc_changed": "No"}
+    jobs = [lambda sid=sid: open_tracker(fake, tracker.spreadsheet_id).update({sid: {"cs_owner": f"Owner of {sid}"}})
+            for sid in studies]
+    jobs += [lambda key=key, value=value: open_tracker(fake, tracker.spreadsheet_id).update({"DS-BUSY": {key: value}})
+             for key, value in busy.items()]
+    jobs += [lambda: open_tracker(fake, tracker.spreadsheet_id).update({"DS-NEW": {"customer": "New Co"}})] * 4
+    fake.latency = 0.02  # each call takes a while, as Google's do: writers overlap unless serialised
+
+    assert run_together(jobs) == []
+
+    rows = shown_rows(fake, tracker)
+    assert sorted(r["study_id"] for r in rows) == sorted(studies + ["DS-BUSY", "DS-NEW"])
+    by_id = {r["study_id"]: r for r in rows}
+    assert {sid: by_id[sid]["cs_owner"] for sid in studies} == {sid: f"Owner of {sid}" for sid in studies}
+    assert {key: by_id["DS-BUSY"][key] for key in busy} == {key: str(value) for key, value in busy.items()}
+    assert by_id["DS-BUSY"]["customer"] == "Customer DS-BUSY" and by_id["DS-NEW"]["customer"] == "New Co"
+
+
+# --- typed text stays as typed -----------------------------------------------------------------
+
+TYPED = {  # what people type, and what Google would make of it if it were parsed (USER_ENTERED)
+    "customer": "=1+2",                                            # a live formula showing 3
+    "crm_link": '=HYPERLINK("http://evil.example.com","CRM")',     # a link to somewhere else
+    "region": "007",                                               # the number 7
+    "deal_size": "1,234.5",                                        # the number 1234.5
+    "presentation_date": "12/03/2026",                             # a date serial
+    "cs_owner": "TRUE",                                            # a checkbox-style boolean
+    "decision_reason": "'as agreed on the call",                   # the apostrophe dropped
+}
+
+
+def test_text_written_to_an_existing_study_is_shown_exactly_as_typed(fake, tracker):
+    tracker.update({"DS-0001": {"customer": "Acme", "stage": "Submitted"}})
+    tracker.update({"DS-0001": TYPED})  # the row exists: this is the batchUpdate path, not the append
+
+    shown = shown_rows(fake, tracker)[0]
+    assert {key: shown[key] for key in TYPED} == TYPED
+    values = shown_rows(fake, tracker, render="UNFORMATTED_VALUE")[0]
+    assert {key: values[key] for key in TYPED} == TYPED  # text, not numbers, dates or booleans
+    formulas = shown_rows(fake, tracker, render="FORMULA")[0]
+    assert {key: formulas[key] for key in TYPED} == TYPED
+    assert tracker.get("DS-0001")["customer"] == "=1+2"
+
+
+def test_text_written_for_a_new_study_is_shown_exactly_as_typed(fake, tracker):
+    tracker.update({"DS-0002": {**TYPED, "stage": "Submitted"}})  # the append path
+
+    shown = shown_rows(fake, tracker)[0]
+    assert {key: shown[key] for key in TYPED} == TYPED
+    values = shown_rows(fake, tracker, render="UNFORMATTED_VALUE")[0]
+    assert {key: values[key] for key in TYPED} == TYPED
+
+
+# --- set-up ------------------------------------------------------------------------------------
+
+OTHER_LAYOUTS = {  # a sheet someone else keeps, and a tracker whose last column is something else
+    "a budget": ([["Item", "Amount"], ["Rig hire", "1200"]], "column A is 'Item', not 'Study ID'"),
+    "another tracker layout": ([LAYOUT.headers[:-1] + ["Notes"], ["DS-0001", "Acme"]],
+                               f"is 'Notes', not '{LAYOUT.headers[-1]}'"),
+}
+
+
+@pytest.mark.parametrize("rows, why", OTHER_LAYOUTS.values(), ids=OTHER_LAYOUTS.keys())
+def test_setup_refuses_to_adopt_a_sheet_whose_header_is_another_layout_and_changes_nothing(fake, rows, why):
+    other = fake.add_spreadsheet("Someone's sheet", {"Sheet1": rows})
+    before = fake.get_spreadsheet(other, include_grid=True)
+
+    with pytest.raises(StepError) as err:
+        open_tracker(fake, other).setup()
+
+    assert err.value.step == "adopt the tracker" and err.value.status == 409
+    assert why in str(err.value) and "network" not in str(err.value)
+    assert fake.get_spreadsheet(other, include_grid=True) == before  # no colours, protections, header
+
+
+def test_setup_adopts_its_own_tracker_and_keeps_its_studies(fake, tracker):
+    tracker.update({"DS-0001": {"customer": "Acme", "stage": "Submitted"}})
+
+    assert open_tracker(fake, tracker.spreadsheet_id).setup() == tracker.spreadsheet_id
+
+    assert [r["customer"] for r in shown_rows(fake, tracker)] == ["Acme"]
+
+
+def test_setting_up_twice_leaves_one_set_of_colour_rules(fake, tracker):
+    first = colour_rules(fake, tracker.spreadsheet_id)
+    assert len(first) == len(("score_good", "score_fair", "score_poor")) + len(LAYOUT.colours["stage"])
+
+    open_tracker(fake, tracker.spreadsheet_id).setup()
+
+    assert colour_rules(fake, tracker.spreadsheet_id) == first
+
+
+# --- what counts as a study --------------------------------------------------------------------
+
+def test_a_row_without_a_study_id_is_not_a_study(fake, tracker):
+    tracker.update({"DS-0001": {"customer": "Acme", "stage": "Submitted"}})
+    # Someone types notes under the studies, the Study ID cell left empty or holding spaces.
+    tracker._http.values_update(tracker.spreadsheet_id, f"'{SHEET}'!A3", params={"valueInputOption": "RAW"},
+                                body={"values": [["", "Call Acme back on Monday"], ["   ", "Check rig count"]]})
+
+    assert [r["study_id"] for r in tracker.records()] == ["DS-0001"]
+    assert tracker.get("") is None
+    assert [r["customer"] for r in shown_rows(fake, tracker)] == ["Acme", "Call Acme back on Monday",
+                                                                 "Check rig count"]
