@@ -105,3 +105,61 @@ def test_received_with_nothing_said_of_what_was_received_fails():
     rows["invoices"] = ["Invoices or claims for the same period", "Provided", ""]
     result = criterion(score(handover(Data_provided=data_table(*rows.values()))), "invoices")
     assert not result.passed and "with no detail" in result.evidence
+
+
+GOOD_LINES = {
+    "plods": ("li", "Plod data: received, Jan-Mar 2027, 3 billing cycles, DS Data/plods_Q1.xlsx"),
+    "invoices": ("li", "Invoices: received, 3 invoices, DS Data/invoices/"),
+    "rates": ("li", "Schedule of rates: received, SOR rev 4, DS Data/SOR_rev4.pdf"),
+}
+
+
+@pytest.mark.parametrize("line, received", [
+    ("✅ Invoices: 3 invoices, DS Data/invoices/", True),
+    ("[x] Invoices for Jan-Mar 2027", True),
+    ("☐ Invoices for Jan-Mar 2027", False),
+    ("Invoices - to follow from Priya, Jan-Mar 2027", False),
+    ("Invoices: awaiting the Jan-Mar 2027 claims", False),
+    ("Invoices: not yet received (Jan-Mar 2027)", False),
+    ("Invoices: Y (3 invoices, Jan-Mar 2027)", True),
+    ("Invoices for Jan-Mar 2027: in DS Data", True),
+    ("Only the January 2027 invoice has been received", False),
+])
+def test_how_a_checklist_line_says_received(line, received):
+    items = [GOOD_LINES["plods"], ("li", line), GOOD_LINES["rates"]]
+    assert criterion(score(handover(Data_provided=items)), "invoices").passed is received
+
+
+def test_items_after_a_not_received_line_are_not_received():
+    items = [("p", "Received (in DS Data):"), GOOD_LINES["plods"], GOOD_LINES["invoices"],
+             ("p", "Not received yet:"), ("li", "Schedule of rates: SOR rev 4, promised by the contracts team")]
+    card = score(handover(Data_provided=items))
+    assert criterion(card, "invoices").passed and not criterion(card, "schedule_of_rates").passed
+
+
+def test_a_sentence_naming_several_items_lists_each_of_them():
+    text = ("Selma sent the data on 27 February 2027 and it is all in the DS Data folder. We have the plod data "
+            "as an Excel file covering 1 January to 28 February 2027, two monthly billing cycles for all four rigs. "
+            "We also have both claims for the same two months (claim 16 and claim 17, PDF), the schedule of rates "
+            "from the contract (Annexure B, revision 2) and a scan of the blank plod form.")
+    card = score(handover(Data_provided=[("p", text)]))
+    for cid in ("plod_billing_cycles", "invoices", "schedule_of_rates"):
+        assert criterion(card, cid).passed, criterion(card, cid).evidence
+
+
+def test_items_separated_by_semicolons_are_read_one_by_one():
+    text = ("Plod data received: Jan-Mar 2027, 3 billing cycles, DS Data/plods_Q1.xlsx; invoices received: "
+            "3 invoices in DS Data/invoices/; schedule of rates: not received yet")
+    card = score(handover(Data_provided=[("p", text)]))
+    assert criterion(card, "invoices").passed
+    assert not criterion(card, "schedule_of_rates").passed
+
+
+def test_rigs_and_projects_are_counted_from_scope_when_the_deal_table_does_not_say():
+    doc = handover(Scope=[("p", "4 rigs (RR07, RR09, RR11, RR14) on one project, Carosue Dam grade control.")])
+    card = score(set_field(set_field(doc, "Number of rigs", ""), "Number of projects", ""))
+    assert criterion(card, "rigs").evidence == "4 rigs in scope (Scope)."
+    assert criterion(card, "projects").evidence == "1 project in scope (Scope)."
+    doc = handover(Scope=[("p", "Rigs RR07, RR09, RR11, RR14, RR15 and RR16: 6 rigs on the Carosue Dam project.")])
+    card = score(set_field(doc, "Number of rigs", ""))
+    assert not criterion(card, "rigs").passed and "6 rigs in scope (Scope)" in criterion(card, "rigs").evidence
