@@ -61,3 +61,51 @@ def test_a_failed_certificate_fetch_is_not_cached_so_the_next_request_succeeds(a
     again = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
     assert again.status_code == 200 and "Handover created" in str(again.get_json())
     assert created(tmp_path)
+
+
+def _refusal_reason(caplog, response) -> str:
+    assert response.status_code == 401
+    return next(r.reason for r in caplog.records if r.getMessage() == "request refused")
+
+
+@pytest.mark.parametrize("case, reason", [
+    ("no bearer", "missing Authorization: Bearer header"),
+    ("other service account", "system ID token is not from the add-on's service account"),
+    ("unverified system", "system ID token is not from the add-on's service account"),
+    ("no user token", "event has no userIdToken"),
+    ("unverified user", "user ID token has no verified email"),
+    ("not google", "token issuer is not Google: 'https://evil.example.com'"),
+    ("expired", "token rejected (expired)"),
+    ("forged", "token rejected (bad signature)"),
+    ("garbage", "token rejected (malformed)"),
+])
+def test_a_refused_request_logs_why_for_the_operator(app, mint, caplog, case, reason):
+    """The caller gets a bare 401; the operator's log line names the cause (never the token)."""
+    system, user, scheme = mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"), "Bearer"
+    if case == "no bearer":
+        scheme = "Basic"
+    elif case == "other service account":
+        system = mint.token("someone@else.iam.gserviceaccount.com", BASE_URL + CREATE)
+    elif case == "unverified system":
+        system = mint.token(ADDON_SA, BASE_URL + CREATE, claims={"email_verified": "false"})
+    elif case == "no user token":
+        user = ""
+    elif case == "unverified user":
+        user = mint.token(REP, "addon-client", claims={"email_verified": "false"})
+    elif case == "not google":
+        system = mint.token(ADDON_SA, BASE_URL + CREATE, issuer="https://evil.example.com")
+    elif case == "expired":
+        system = mint.token(ADDON_SA, BASE_URL + CREATE, expired=True)
+    elif case == "forged":
+        system = mint.token(ADDON_SA, BASE_URL + CREATE, forged=True)
+    elif case == "garbage":
+        system = "not-a-token"
+    with caplog.at_level("WARNING"):
+        logged = _refusal_reason(caplog, create(app, system, user, scheme))
+    assert logged == reason
+    assert system not in logged
+
+
+def test_a_verified_email_given_as_the_string_true_is_accepted(app, mint, tmp_path):
+    user = mint.token(REP, "addon-client", claims={"email_verified": "true"})
+    assert create(app, mint.token(ADDON_SA, BASE_URL + CREATE), user).status_code == 200

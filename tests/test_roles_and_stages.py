@@ -10,6 +10,8 @@ from fake_google import FakeGoogle
 from server import flows
 from server.app import create_app
 from server.config import Config
+from server.validators.docx_reader import read_docx
+from server.validators.scorer import score_document
 from server.workspace.local import LocalWorkspace
 from tests.addon_env import ADDON_SA, BASE_URL, CS, MANAGER, REP, Client
 from tests.google_env import google_workspace
@@ -230,3 +232,48 @@ def test_a_reps_forged_stage_click_gets_403_and_the_study_stays_approved(tmp_pat
                                            params={"study_id": sid}, form={f"stage_{sid}": "Scoping"})
     assert response.status_code == 403 and "Only CS and managers move studies" in str(response.get_json())
     assert row(space, sid)["stage"] == "Approved"
+
+
+def test_a_managers_reason_is_recorded_with_the_decision(space):
+    sid = submitted(space)
+    flows.decide(space.ws, sid, MANAGER, "Changes requested", "  Name the signatory above $150k.  ", MANAGERS)
+    got = row(space, sid)
+    assert (got["stage"], got["decision"], got["decision_reason"], got["decided_by"]) == \
+        ("Changes requested", "Changes requested", "Name the signatory above $150k.", MANAGER)
+
+
+def test_refresh_rescores_a_changed_document_and_marks_it_changed(space):
+    sid = submitted(space)
+    assert row(space, sid)["doc_changed"] == "No"
+    space.replace(row(space, sid)["doc_id"], BUSINESS_CASE, "TBD")
+    result = flows.refresh(space.ws)
+    got = row(space, sid)
+    assert (result.rescored, got["doc_changed"]) == (1, "Yes")
+    assert int(got["score"]) < 100 and "business_case" in got["failed_criteria"]
+
+
+def test_refresh_with_nothing_changed_writes_nothing(space):
+    sid = submitted(space)
+    before = row(space, sid)
+    assert flows.refresh(space.ws).written == 0
+    assert row(space, sid) == before
+
+
+def test_an_exception_still_asked_for_after_a_refresh_stays_exception_requested(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    space.replace(row(space, sid)["doc_id"], "Mark Lewis", "Mark Lewes")  # an edit that changes no verdict
+    flows.refresh(space.ws)
+    assert (row(space, sid)["readiness"], row(space, sid)["doc_changed"]) == ("Exception requested", "Yes")
+
+
+def test_the_tracker_shows_the_three_worst_flags():
+    generic = score_document(read_docx(to_docx({**GOOD, "Business case": [("p", "TBD")], "Scope": [("p", "TBD")],
+                                                "Timelines": [("p", "TBD")], "Next steps after the study": [("p", "TBD")]})))
+    assert flows.top_flags(generic).count(" | ") == 2
+
+
+def test_assigning_nobody_is_refused_with_what_to_do(space):
+    sid = approved(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.assign_owner(space.ws, sid, CS, "  ", TEAM)
+    assert str(err.value) == "Choose who owns the study." and row(space, sid)["cs_owner"] == ""
