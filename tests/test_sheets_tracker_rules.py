@@ -181,3 +181,19 @@ def test_a_row_without_a_study_id_is_not_a_study(fake, tracker):
     assert tracker.get("") is None
     assert [r["customer"] for r in shown_rows(fake, tracker)] == ["Acme", "Call Acme back on Monday",
                                                                  "Check rig count"]
+
+
+def test_each_colour_rule_paints_its_stage_or_score_band_in_the_layouts_colour(fake, tracker):
+    bands = {str(LAYOUT.colours[b]["min"]): LAYOUT.colours[b]["colour"] for b in ("score_good", "score_fair", "score_poor")}
+    want = {"TEXT_EQ": LAYOUT.colours["stage"], "NUMBER_GREATER_THAN_EQ": bands}
+    for rule in colour_rules(fake, tracker.spreadsheet_id):
+        condition = rule["booleanRule"]["condition"]
+        fill = rule["booleanRule"]["format"]["backgroundColor"]
+        shown = "#" + "".join(f"{round(fill.get(c, 0) * 255):02x}" for c in ("red", "green", "blue"))
+        assert shown == want[condition["type"]][condition["values"][0]["userEnteredValue"]]
+
+
+def test_a_study_whose_customer_is_blank_is_updated_in_its_own_row(fake, tracker):
+    tracker.update({"DS-0001": {"customer": "", "stage": "Submitted"}})
+    tracker.update({"DS-0001": {"stage": "Approved"}})
+    assert [(r["study_id"], r["stage"]) for r in tracker.records()] == [("DS-0001", "Approved")]

@@ -1,0 +1,38 @@
+"""The local tracker (.xlsx): the same columns, colours and merges as the Sheet, so a rep without
+Google sees the same tracker."""
+import openpyxl
+
+from server.generators.tracker_layout import tracker_layout
+from server.workspace.local_tracker import SHEET, LocalTracker
+
+LAYOUT = tracker_layout()
+
+
+def test_setup_makes_the_tracker_file_and_says_where_it_is(tmp_path):
+    path = tmp_path / "Desktop Study tracker.xlsx"
+    assert LocalTracker(path).setup() == str(path)
+    assert openpyxl.load_workbook(path)[SHEET]["A1"].value == LAYOUT.headers[0]
+
+
+def test_an_update_keeps_every_column_of_the_row_including_the_last(tmp_path):
+    tracker = LocalTracker(tmp_path / "t.xlsx")
+    tracker.setup()
+    last, before_last = LAYOUT.keys[-1], LAYOUT.keys[-2]
+    tracker.update({"DS-1": {"customer": "Acme", last: "kept", before_last: "kept too"}})
+    tracker.update({"DS-1": {"stage": "Approved"}})
+    row = tracker.get("DS-1")
+    assert (row["stage"], row[last], row[before_last]) == ("Approved", "kept", "kept too")
+
+
+def test_stages_and_score_bands_are_painted_in_the_layouts_colours(tmp_path):
+    path = tmp_path / "t.xlsx"
+    LocalTracker(path).setup()
+    rules = [r for cf in openpyxl.load_workbook(path)[SHEET].conditional_formatting for r in cf.rules]
+    painted = {r.formula[0].strip('"') if r.operator == "equal" else r.operator: r.dxf.fill.fgColor.rgb[-6:].lower()
+               for r in rules}
+    for stage, colour in LAYOUT.colours["stage"].items():
+        assert painted[stage] == colour.lstrip("#").lower()
+    assert painted["greaterThanOrEqual"] == LAYOUT.colours["score_good"]["colour"].lstrip("#").lower()
+    assert painted["lessThan"] == LAYOUT.colours["score_poor"]["colour"].lstrip("#").lower()
+    poor = next(r for r in rules if r.operator == "lessThan")
+    assert poor.formula == [str(LAYOUT.colours["score_fair"]["min"])]
