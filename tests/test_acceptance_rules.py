@@ -163,3 +163,16 @@ def test_rigs_and_projects_are_counted_from_scope_when_the_deal_table_does_not_s
     doc = handover(Scope=[("p", "Rigs RR07, RR09, RR11, RR14, RR15 and RR16: 6 rigs on the Carosue Dam project.")])
     card = score(set_field(doc, "Number of rigs", ""))
     assert not criterion(card, "rigs").passed and "6 rigs in scope (Scope)" in criterion(card, "rigs").evidence
+
+
+def test_a_critical_event_with_no_day_or_month_fails_spiced():
+    doc = handover(SPICED=[(k, v.replace("on 30 April 2027", "within the next 6 months")) for k, v in GOOD["SPICED"]])
+    result = criterion(score(doc), "spiced")
+    assert not result.passed
+    assert result.evidence.startswith("SPICED Critical Event has no date (a day or a month)")
+
+
+def test_a_count_stated_nowhere_says_where_to_state_it():
+    doc = handover(Scope=[("p", "Rigs RR07, RR09 and RR11 on the Carosue Dam grade-control project.")])
+    result = criterion(score(set_field(doc, "Number of projects", "")), "projects")
+    assert (result.passed, result.evidence) == (False, "Number of projects not stated (deal summary or Scope).")

@@ -109,3 +109,10 @@ def test_a_refused_request_logs_why_for_the_operator(app, mint, caplog, case, re
 def test_a_verified_email_given_as_the_string_true_is_accepted(app, mint, tmp_path):
     user = mint.token(REP, "addon-client", claims={"email_verified": "true"})
     assert create(app, mint.token(ADDON_SA, BASE_URL + CREATE), user).status_code == 200
+
+
+def test_a_system_token_without_an_email_is_refused_not_a_crash(app, mint, tmp_path):
+    system = mint.token(ADDON_SA, BASE_URL + CREATE, claims={"email": None})
+    response = create(app, system, mint.token(REP, "addon-client"))
+    assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
+    assert not created(tmp_path)

@@ -36,3 +36,11 @@ def test_stages_and_score_bands_are_painted_in_the_layouts_colours(tmp_path):
     assert painted["lessThan"] == LAYOUT.colours["score_poor"]["colour"].lstrip("#").lower()
     poor = next(r for r in rules if r.operator == "lessThan")
     assert poor.formula == [str(LAYOUT.colours["score_fair"]["min"])]
+
+
+def test_a_study_whose_customer_is_blank_is_updated_in_its_own_row(tmp_path):
+    tracker = LocalTracker(tmp_path / "t.xlsx")
+    tracker.setup()
+    tracker.update({"DS-1": {"customer": "", "stage": "Submitted"}, "DS-2": {"customer": "Acme", "stage": "Submitted"}})
+    tracker.update({"DS-1": {"stage": "Approved"}})
+    assert [(r["study_id"], r["stage"]) for r in tracker.records()] == [("DS-1", "Approved"), ("DS-2", "Submitted")]
