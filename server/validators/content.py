@@ -81,6 +81,13 @@ def is_guidance(text: str, section: Section) -> bool:
 
 
 @lru_cache(maxsize=64)
+def _guidance_words(section: Section) -> tuple[str, str, frozenset[str]]:
+    """The guidance as written, normalised, and as word stems: worked out once per section."""
+    guidance = " ".join(section.guidance)
+    return guidance, normalise(guidance), frozenset(stems(guidance))
+
+
+@lru_cache(maxsize=64)
 def _guidance_of(section: Section) -> tuple[tuple[str, ...], str]:
     guidance = tuple(normalise(g) for g in section.guidance)
     return guidance, " ".join(guidance)
@@ -88,6 +95,8 @@ def _guidance_of(section: Section) -> tuple[tuple[str, ...], str]:
 
 def _similar(a: str, b: str, cutoff: float) -> bool:
     """difflib's ratio, after its cheap upper bounds (most sentences fail those at once)."""
+    if 2 * min(len(a), len(b)) < cutoff * (len(a) + len(b)):
+        return False  # the lengths alone rule it out (difflib's real_quick_ratio, without building a matcher)
     m = difflib.SequenceMatcher(None, a, b)
     return m.real_quick_ratio() >= cutoff and m.quick_ratio() >= cutoff and m.ratio() >= cutoff
 
@@ -167,11 +176,9 @@ def _is_stub(n_words: int, signals: Signals) -> bool:
 def is_paraphrase(text: str, signals: Signals, section: Section, overlap: float) -> bool:
     """Words mostly the guidance's own, with no detail of its own (numbers the guidance
     itself gives, like '5 rigs', are not the customer's)."""
-    guidance = " ".join(section.guidance)
-    guidance_norm = normalise(guidance)
+    _, guidance_norm, guidance_stems = _guidance_words(section)
     if any(normalise(x) not in guidance_norm for x in signals.names + signals.numbers + signals.dates):
         return False
-    guidance_stems = set(stems(guidance))
     own = stems(text)
     return len(own) >= 6 and sum(1 for w in own if w in guidance_stems) / len(own) >= overlap
 

@@ -28,13 +28,23 @@ def field_labels(rubric: Rubric) -> dict[str, str]:
     return labels
 
 
+_LABELS: dict[int, tuple] = {}
+
+
+def _labels(rubric: Rubric) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+    """(label -> field, labels longest first, (keyword, field) longest first): once per rubric."""
+    if id(rubric) not in _LABELS:
+        labels = field_labels(rubric)
+        keywords = sorted(((normalise(k), f.key) for f in rubric.fields for k in f.keywords), key=lambda kv: -len(kv[0]))
+        _LABELS[id(rubric)] = (labels, sorted(labels, key=len, reverse=True), keywords)
+    return _LABELS[id(rubric)]
+
+
 def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
     """Field key -> the value as written ('' when the row is there but empty). In the deal
     summary and before the first section a label may carry extra words ('Deal size and
     currency', 'Billing cycles (plods)'); elsewhere it must be exact."""
-    labels = field_labels(rubric)
-    by_length = sorted(labels, key=len, reverse=True)
-    keywords = sorted(((normalise(k), f.key) for f in rubric.fields for k in f.keywords), key=lambda kv: -len(kv[0]))
+    labels, by_length, keywords = _labels(rubric)
     found: dict[str, str] = {}
     everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
     table = next(s for s in rubric.sections if s.kind == "fields")  # the deal summary, asked for by its kind

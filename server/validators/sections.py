@@ -53,6 +53,20 @@ class SplitDocument:
 _PARTS = re.compile(r"\s*(?:/|\(|\)|&|\+|,|;|\band\b|\by\b|\s[-–—]\s)\s*", re.I)
 
 
+_NAMES: dict[int, tuple[dict[str, Section], list[str]]] = {}
+
+
+def _section_names(rubric: Rubric) -> tuple[dict[str, Section], list[str]]:
+    """Every section title and alias as headings are compared, longest first; once per rubric."""
+    if id(rubric) not in _NAMES:
+        names: dict[str, Section] = {}
+        for section in rubric.sections:
+            for name in (section.title, *section.aliases):
+                names.setdefault(_heading_key(name), section)
+        _NAMES[id(rubric)] = (names, sorted(names, key=len, reverse=True))
+    return _NAMES[id(rubric)]
+
+
 class HeadingMatcher:
     """Maps heading text to rubric sections: exact names first, then a known name followed by
     a few words ('Business case (draft)'), then close spellings; a heading that names two
@@ -60,11 +74,7 @@ class HeadingMatcher:
     ('Cronograma / timelines') is split at '/', '&', 'and', brackets and dashes."""
 
     def __init__(self, rubric: Rubric):
-        self.names: dict[str, Section] = {}
-        for section in rubric.sections:
-            for name in (section.title, *section.aliases):
-                self.names.setdefault(_heading_key(name), section)
-        self.by_length = sorted(self.names, key=len, reverse=True)
+        self.names, self.by_length = _section_names(rubric)
         self._seen: dict[tuple[str, bool], list[Section]] = {}  # one document asks about a line once
 
     def match(self, text: str, strict: bool = False) -> list[Section]:
@@ -98,7 +108,7 @@ class HeadingMatcher:
         if how == "exact":
             return None
         if how == "close":  # a near-exact spelling of one name
-            close = difflib.get_close_matches(name, self.by_length, n=1, cutoff=0.9)
+            close = difflib.get_close_matches(name, _near_in_length(name, self.by_length, 0.9), n=1, cutoff=0.9)
             return self.names[close[0]] if close else None
         for known in self.by_length:
             if (len(known) >= 4 and name.startswith(known + " ") and len(name.split()) <= len(known.split()) + 4
@@ -106,8 +116,14 @@ class HeadingMatcher:
                 return self.names[known]
         if how == "prefix":
             return None
-        close = difflib.get_close_matches(name, self.by_length, n=1, cutoff=0.86)
+        close = difflib.get_close_matches(name, _near_in_length(name, self.by_length, 0.86), n=1, cutoff=0.86)
         return self.names[close[0]] if close else None
+
+
+def _near_in_length(name: str, known: list[str], cutoff: float) -> list[str]:
+    """The names whose length allows a similarity of `cutoff` (difflib's cheapest bound, applied
+    before difflib builds a matcher for each)."""
+    return [k for k in known if 2 * min(len(k), len(name)) >= cutoff * (len(k) + len(name))]
 
 
 class _Splitter:

@@ -144,6 +144,7 @@ class Lexicon:
         self.data_items = [(key, re.compile(pattern, re.I)) for key, pattern in rubric.data_items.items()]
         self.columns = {key: tuple(stems) for key, stems in rubric.answer_columns.items()}
         self.yes_words = tuple(w["yes_words"])
+        self.answers = frozenset(a.lower() for a in (*w["yes_words"], *w["no_words"]))  # 'Provided', 'Y', 'No'
         self.no_words = tuple(w["no_words"])
         months = "(?:" + _trie_pattern(sorted({m.lower() for m in w["months"]})) + ")"
         units = sorted({u.lower() for u in w["units"] if u not in ("$", "%", "a$", "us$", "c$")})
@@ -267,8 +268,7 @@ class Lexicon:
     def says_what(self, text: str) -> bool:
         """A received item says what was received: a file or folder, a period, a count or a name
         ('Provided' or 'Yes' alone says nothing)."""
-        answers = {a.lower() for a in self.yes_words + self.no_words}
-        said = " ".join(w for w in text.split() if w.strip(".,;:()|").lower() not in answers)
+        said = " ".join(w for w in text.split() if w.strip(".,;:()|").lower() not in self.answers)
         return bool(_FILE.search(said) or self.signals(said).hard)
 
     def hedged(self, text: str) -> bool:
