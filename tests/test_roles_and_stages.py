@@ -277,3 +277,36 @@ def test_assigning_nobody_is_refused_with_what_to_do(space):
     with pytest.raises(flows.FlowError) as err:
         flows.assign_owner(space.ws, sid, CS, "  ", TEAM)
     assert str(err.value) == "Choose who owns the study." and row(space, sid)["cs_owner"] == ""
+
+
+def test_a_rep_deciding_is_refused_in_words_and_the_refusal_is_logged(space, caplog):
+    sid = submitted(space)
+    with caplog.at_level("INFO"), pytest.raises(flows.FlowError) as err:
+        flows.decide(space.ws, sid, REP, "Approved", "", MANAGERS)
+    assert (err.value.status, str(err.value)) == (403, "Only managers can approve or reject a Desktop Study.")
+    logged = [r for r in caplog.records if r.getMessage() == "decision refused: not a manager"]
+    assert logged and logged[0].study_id == sid and row(space, sid)["decision"] == ""
+
+
+def test_a_decision_is_logged_with_the_study_and_the_decision(space, caplog):
+    sid = submitted(space)
+    with caplog.at_level("INFO"):
+        flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
+    logged = [r for r in caplog.records if r.getMessage() == "decision recorded"]
+    assert logged and (logged[0].study_id, logged[0].decision) == (sid, "Approved")
+
+
+def test_moving_a_study_no_manager_approved_says_its_stage(space):
+    sid = submitted(space)
+    with pytest.raises(flows.FlowError) as err:
+        flows.move_stage(space.ws, sid, CS, "Scoping", TEAM)
+    assert (err.value.status, str(err.value)) == (409, f"{sid} is 'Submitted': it needs a manager's approval first.")
+
+
+def test_a_resubmission_after_changes_requested_clears_the_old_decision(space):
+    sid = submitted(space)
+    flows.decide(space.ws, sid, MANAGER, "Changes requested", "Name the signatory.", MANAGERS)
+    doc_id = row(space, sid)["doc_id"]
+    assert flows.submit(space.ws, doc_id, REP).recorded
+    got = row(space, sid)
+    assert (got["stage"], got["decision"], got["decided_by"], got["decided_at"]) == ("Submitted", "", "", "")
