@@ -38,7 +38,6 @@ from pathlib import Path
 import gdocs_export
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
 LIBREOFFICE_FILTERS = {
     ".fodt": None,
     ".html": "HTML (StarWriter)",
@@ -66,12 +65,13 @@ def build_libreoffice(source: Path, target: Path) -> None:
 PRODUCERS = {".md": build_pandoc, ".gdoc": gdocs_export.write, **{ext: build_libreoffice for ext in LIBREOFFICE_FILTERS}}
 
 
-def main(stems: list[str]) -> None:
-    sources = sorted(p for p in SRC.iterdir() if p.suffix in PRODUCERS)
+def main(stems: list[str], folder: Path = HERE) -> None:
+    """Build every source in folder/src (or only `stems`) into folder/<stem>.docx."""
+    sources = sorted(p for p in (folder / "src").iterdir() if p.suffix in PRODUCERS)
     for source in sources:
         if stems and source.stem not in stems:
             continue
-        target = HERE / f"{source.stem}.docx"
+        target = folder / f"{source.stem}.docx"
         PRODUCERS[source.suffix](source, target)
         print(f"{source.name:50s} -> {target.name}")
 

@@ -4,8 +4,8 @@ Run:  cd /work/main && .venv/bin/python tests/unseen/build.py [stem ...]
 
 A third set of handovers, written after tests/realworld/ by someone who had read neither those
 documents nor the scorer, with verdicts (expected.toml) written from the sources before any scorer
-saw them. The built .docx files are committed: tests/test_unseen.py only reads them, so CI needs
-neither pandoc nor LibreOffice. Rebuild after editing a source and commit both.
+saw them. The built .docx files are committed: `make bench` (benchmarks/corpora.py) measures the
+scorer on them, and needs neither pandoc nor LibreOffice. Rebuild after editing a source and commit both.
 
 Producers, chosen by the source's extension (the same tools as tests/realworld/build.py):
 
@@ -27,25 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "realworld"))
 
-import gdocs_export  # noqa: E402  (one Google-export writer, shared with tests/realworld)
-
-SRC = HERE / "src"
-from build import LIBREOFFICE_FILTERS, build_libreoffice, build_pandoc  # noqa: E402  (tests/realworld/build.py: same tools, same flags)
-
-
-PRODUCERS = {".md": build_pandoc, ".gdoc": gdocs_export.write,
-             **{ext: build_libreoffice for ext in LIBREOFFICE_FILTERS}}
-
-
-def main(stems: list[str]) -> None:
-    sources = sorted(p for p in SRC.iterdir() if p.suffix in PRODUCERS)
-    for source in sources:
-        if stems and source.stem not in stems:
-            continue
-        target = HERE / f"{source.stem}.docx"
-        PRODUCERS[source.suffix](source, target)
-        print(f"{source.name:50s} -> {target.name}")
+from build import main as build_all  # noqa: E402  (tests/realworld/build.py: the same producers, flags and writer)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    build_all(sys.argv[1:], HERE)
