@@ -80,6 +80,11 @@ def is_guidance(text: str, section: Section) -> bool:
     )
 
 
+def without_guidance(blocks: list[Block], section: Section) -> list[Block]:
+    """A section's blocks without the template's guidance left in (tables are never guidance)."""
+    return [b for b in blocks if b.kind == "table" or not is_guidance(b.text, section)]
+
+
 @lru_cache(maxsize=64)
 def _guidance_words(section: Section) -> tuple[str, str, frozenset[str]]:
     """The guidance as written, normalised, and as word stems: worked out once per section."""

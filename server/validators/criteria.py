@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..rubric import Rubric
-from .content import Unit, is_filler, is_guidance, part_filled
+from .content import Unit, is_filler, part_filled, without_guidance
 from .document import Block
 from .fields import count_near, is_blank, parse_amount, parse_count, segment_of
 from .scorecard import Criterion, SectionResult
@@ -49,8 +49,7 @@ class Evidence:
         """The section's blocks without template guidance left in."""
         if key not in self.split.found:
             return []
-        section = self.rubric.section(key)
-        return [b for b in self.split.found[key].blocks if b.kind == "table" or not is_guidance(b.text, section)]
+        return without_guidance(self.split.found[key].blocks, self.rubric.section(key))
 
     def rule(self, criterion: str) -> dict:
         """The rubric's numbers for a criterion: [criteria.<id>] in doc_templates/rubric.toml."""
@@ -132,7 +131,7 @@ def _use_cases(ev: Evidence) -> Criterion:
 def _business_case(ev: Evidence) -> Criterion:
     """Started = the section states something concrete (a value, a date, who it is with) and
     does not say it has not started."""
-    not_started = ev.rubric.criteria.get("business_case", {}).get("not_started", ())
+    not_started = ev.rule("business_case").get("not_started", ())
     said = next((u for u in ev.own("business_case") if any(re.search(p, u.text, re.I) for p in not_started)), None)
     if said is not None:
         return Criterion("business_case", False, f"Business case not started: \"{_clip(said.text)}\"")
@@ -178,7 +177,7 @@ def _spiced(ev: Evidence) -> Criterion:
     missing = [p for p in parts if p not in filled]
     if missing:
         return Criterion("spiced", False, f"SPICED parts missing or empty: {', '.join(missing)}.")
-    for part in ev.rubric.criteria.get("spiced", {}).get("dated_parts", ()):
+    for part in ev.rule("spiced").get("dated_parts", ()):
         text = ev.parts.get(part, "")
         if not any(is_specific_date(d) for d in ev.lexicon.signals(text).dates):
             return Criterion("spiced", False, f"SPICED {part} has no date (a day or a month): \"{_clip(text)}\"")

@@ -9,7 +9,7 @@ import re
 
 from ..rubric import Rubric, load_rubric
 from .document import Block
-from .content import is_guidance
+from .content import without_guidance
 from .sections import SplitDocument
 from .text import Lexicon, normalise
 
@@ -48,7 +48,7 @@ def read_fields(split: SplitDocument, rubric: Rubric) -> dict[str, str]:
     found: dict[str, str] = {}
     everywhere = [b for s in split.found.values() for b in s.blocks] + split.unassigned
     table = next(s for s in rubric.sections if s.kind == "fields")  # the deal summary, asked for by its kind
-    deal = [b for b in split.blocks(table.key) if b.kind == "table" or not is_guidance(b.text, table)]
+    deal = without_guidance(split.blocks(table.key), table)
     for blocks, loose in ((deal, True), (split.preamble, True), (everywhere, False)):
         leading = (lambda chunk: _leading_label(chunk, by_length)) if loose else None
         def key_of(text: str, loose: bool = loose) -> str | None:

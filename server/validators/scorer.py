@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..rubric import Rubric, load_rubric
-from .content import (FindingMaker, is_guidance, Unit, build_units, check_missing, check_section, mark_duplicates,
+from .content import (FindingMaker, without_guidance, Unit, build_units, check_missing, check_section, mark_duplicates,
                       mark_paraphrases, part_filled)
 from .criteria import Evidence, evaluate
 from .document import Document
@@ -64,11 +64,6 @@ def _pieces(blocks):
             yield block.text
 
 
-def own_blocks(found) -> list:
-    """A found section's blocks without the template's guidance left in."""
-    return [b for b in found.blocks if b.kind == "table" or not is_guidance(b.text, found.section)]
-
-
 def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     rubric = rubric or load_rubric()
     lexicon = lexicon_for(rubric)
@@ -103,7 +98,7 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             parts = split_parts(found.blocks, section.parts, section.part_aliases)
             extra = [make("missing_part", part=p) for p in section.parts
                      if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
-        people = read_stakeholders(own_blocks(found), lexicon) if section.kind == "table" else None
+        people = read_stakeholders(without_guidance(found.blocks, section), lexicon) if section.kind == "table" else None
         filled = sum(1 for f in rubric.fields if not is_blank(fields.get(f.key), lexicon)) if section.kind == "fields" else None
         result = check_section(found, units[section.key], rubric, lexicon, extra, people, filled)
         if result.status == "ok" and any(f.kind == "missing_part" for f in extra):

@@ -53,9 +53,7 @@ def read_stakeholders(blocks: list[Block], lexicon: Lexicon) -> list[Person]:
 
 def has_name(name: str, lexicon: Lexicon) -> bool:
     """A person's name, not a role ('CFO'), a team or a stand-in ('John Smith', 'Jane Doe')."""
-    if lexicon.placeholder_person and lexicon.placeholder_person.search(name):
-        return False
-    if lexicon.placeholders(name):
+    if lexicon.placeholders(name):  # '[Name]', 'TBD', and stand-ins like 'John Smith'
         return False
     if any(w.lower() in lexicon.not_person for w in re.findall(r"[^\W\d_]+", name)):
         return False  # "Finance Team", "Operations Leadership": a group, not a person
