@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass
 
 from .document import Block
-from .text import Lexicon, normalise, sentences
+from .text import LOWER as _LOWER, UPPER as _UPPER, Lexicon, normalise, sentences
 
 ASPECTS = ("engaged", "demoed", "committed")  # the rubric's [answer_columns] give each its header stems
 _NEGATION = r"(?:\bnot\b|\bno\b|\bnever\b|\bneither\b|\bnor\b|n't\b|\bun|\bwithout\b|\byet to\b)"
 _TRIPLE = re.compile(r"engaged\s*/\s*demo\w*\s*/\s*commit\w*\s*[:\-–]?\s*(\w+)\s*/\s*(\w+)\s*/\s*(\w+)", re.I)
-_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _NAME_WORD = rf"[{_UPPER}](?:[{_LOWER}'’\-]+|['’][{_UPPER}][{_LOWER}]+)"
 _PERSON = re.compile(rf"(?<![\w{_LOWER}])({_NAME_WORD}(?:\s+\({_NAME_WORD}\))?\s+{_NAME_WORD})(?![\w{_LOWER}])")
 _PRONOUN = re.compile(r"^\s*(?:she|he|they|both|all)\b", re.I)

@@ -168,7 +168,7 @@ class Lexicon:
         )
         self.ident = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")  # an ID mixes letters and digits: checked below
         self.capitalised = re.compile(  # accented names too: 'Cristóbal', 'Álvaro', 'Sébastien'
-            rf"(?<![\w'’])(?:[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]+)?|[{_UPPER}]{{2,6}}s?|[{_UPPER}][{_LOWER}]+[{_UPPER}]\w*)(?![\w'’])")
+            rf"(?<![\w'’])(?:[{UPPER}][{LOWER}]+(?:['’][{LOWER}]+)?|[{UPPER}]{{2,6}}s?|[{UPPER}][{LOWER}]+[{UPPER}]\w*)(?![\w'’])")
 
     def known_names(self, texts, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
         """Capitalised words a document uses mid-sentence (its own names: 'Greg', 'Carosue'),
@@ -315,7 +315,7 @@ class Lexicon:
 
 
 _BARE_YEAR = re.compile(r"(?<![\w/.\-$])(?:19|20)\d{2}(?![\w/\-%]|\.\d)")
-_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters with accents, as stakeholders.py reads names
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # Latin letters with accents, for names (here and stakeholders.py)
 _PERCENT = re.compile(r"%|percent", re.I)
 _FILE = re.compile(r"\.(?:xlsx?|csv|pdf|docx?|zip|txt|json)\b|[/\\]|\b(?:ds data|folder|drive|email(?:ed)?|pdf|xlsx?|csv|"
                    r"excel|scans?|scanned|photos?|fotos?|attached|adjunt[oa]s?|anexo|carpeta)\b", re.I)
