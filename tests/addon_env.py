@@ -41,12 +41,15 @@ class TokenMint:
         self.kid = "test-key-1"
         self.other_key, _ = _key_and_cert("forger")  # a key Google never published
         self.cert_failures = 0  # how many next certificate fetches get Google's JSON error page
+        self.cert_delay = 0.0  # seconds the next certificate fetch waits before answering
         certs = json.dumps({self.kid: self.cert}).encode()
         error_page = json.dumps({"error": {"code": 503, "message": "Backend Error"}}).encode()
         mint = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
+                delay, mint.cert_delay = mint.cert_delay, 0.0
+                time.sleep(delay)
                 failing = mint.cert_failures > 0
                 if failing:
                     mint.cert_failures -= 1

@@ -176,3 +176,11 @@ def test_a_count_stated_nowhere_says_where_to_state_it():
     doc = handover(Scope=[("p", "Rigs RR07, RR09 and RR11 on the Carosue Dam grade-control project.")])
     result = criterion(score(set_field(doc, "Number of projects", "")), "projects")
     assert (result.passed, result.evidence) == (False, "Number of projects not stated (deal summary or Scope).")
+
+
+def test_an_item_line_ending_in_a_colon_is_the_item_not_a_lead_in_for_the_lines_below():
+    items = [GOOD_LINES["plods"], GOOD_LINES["invoices"],
+             ("li", "Schedule of rates (SOR rev 4) received 3 March 2027, in two files:"),
+             ("li", "DS Data/SOR_rev4.pdf"), ("li", "DS Data/SOR_rev4_annex_B.pdf")]
+    result = criterion(score(handover(Data_provided=items)), "schedule_of_rates")
+    assert result.passed, result.evidence

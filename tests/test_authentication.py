@@ -1,5 +1,7 @@
 """Who may call the add-on: Google's system ID token and the user's verified email, checked on
 every request before any work (server/addon/auth.py). A refused request gets 401 and creates nothing."""
+import logging
+
 import pytest
 
 from tests.addon_env import ADDON_SA, BASE_URL, REP, event
@@ -116,3 +118,22 @@ def test_a_system_token_without_an_email_is_refused_not_a_crash(app, mint, tmp_p
     response = create(app, system, mint.token(REP, "addon-client"))
     assert response.status_code == 401 and response.get_json() == {"error": "unauthenticated"}
     assert not created(tmp_path)
+
+
+def test_a_certificate_fetch_slower_than_the_google_timeout_is_refused_not_held(mint, tmp_path, caplog):
+    """Google's certificate endpoint hangs: the request is refused after the configured Google
+    timeout (here 0.3 s), with the reason logged, and the next request is verified normally."""
+    from server.app import create_app
+    from server.config import Config
+    app = create_app(Config(mode="local", workspace=str(tmp_path / "ws"), addon_service_account=ADDON_SA,
+                            public_base_url=BASE_URL, certs_url=mint.certs_url, google_timeout=0.3))
+    mint.cert_delay = 2.0
+    logging.getLogger("handover").addHandler(caplog.handler)  # create_app's logs stop at "handover"
+    try:
+        refused = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
+    finally:
+        logging.getLogger("handover").removeHandler(caplog.handler)
+    assert _refusal_reason(caplog, refused) == "could not fetch Google's certificates: ReadTimeout"
+    assert not created(tmp_path)
+    again = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
+    assert again.status_code == 200 and created(tmp_path)

@@ -121,6 +121,8 @@ def test_refresh_with_unreadable_documents_reports_them_and_still_marks_the_chan
     response = app.test_client().post("/cron/refresh", headers={"X-Appengine-Cron": "true"})
     body = response.get_json()
     assert response.status_code == 200 and body["studies"] == 3 and body["rescored"] == 0 and len(body["errors"]) == 3
+    studies = sorted(r["study_id"] for r in ws.tracker.records())  # the operator can tell which studies to look at
+    assert sorted(e.split(":")[0] for e in body["errors"]) == studies
     assert [r["doc_changed"] for r in ws.tracker.records()] == ["Yes"] * 3
 
 

@@ -197,3 +197,52 @@ def test_a_study_whose_customer_is_blank_is_updated_in_its_own_row(fake, tracker
     tracker.update({"DS-0001": {"customer": "", "stage": "Submitted"}})
     tracker.update({"DS-0001": {"stage": "Approved"}})
     assert [(r["study_id"], r["stage"]) for r in tracker.records()] == [("DS-0001", "Approved")]
+
+
+# --- what set-up gives the people who type in the Sheet ----------------------------------------
+
+def covers(grid_range: dict, row: int, column: int) -> bool:
+    """Whether a GridRange (0-based, end exclusive, open where a bound is missing) holds a cell."""
+    return (grid_range.get("startRowIndex", 0) <= row < grid_range.get("endRowIndex", 10**9)
+            and grid_range.get("startColumnIndex", 0) <= column < grid_range.get("endColumnIndex", 10**9))
+
+
+def dropdown(fake: FakeGoogle, spreadsheet_id: str, row: int, column: int) -> list[str]:
+    """The choices a person gets in one cell (row and column 0-based), [] for none."""
+    sheet = fake.get_spreadsheet(spreadsheet_id, include_grid=True)["sheets"][0]
+    cells = [r.get("values", []) for r in sheet["data"][0].get("rowData", [])]
+    cell = cells[row][column] if row < len(cells) and column < len(cells[row]) else {}
+    rule = cell.get("dataValidation")
+    return [v["userEnteredValue"] for v in rule["condition"]["values"]] if rule else []
+
+
+@pytest.mark.parametrize("kind, choices", [("stage", LAYOUT.stages), ("decision", LAYOUT.decisions)])
+def test_the_first_study_row_offers_the_layouts_stages_and_decisions_and_the_header_does_not(fake, tracker, kind,
+                                                                                               choices):
+    column = LAYOUT.index(kind)
+    assert dropdown(fake, tracker.spreadsheet_id, 1, column) == list(choices)
+    assert dropdown(fake, tracker.spreadsheet_id, 500, column) == list(choices)
+    assert dropdown(fake, tracker.spreadsheet_id, 0, column) == []
+
+
+def test_colours_paint_the_first_study_row_and_never_the_header(fake, tracker):
+    rules = colour_rules(fake, tracker.spreadsheet_id)
+    for kind in ("stage", "score"):
+        column = LAYOUT.index(kind)
+        painting = [r for r in rules if any(covers(g, 1, column) for g in r["ranges"])]
+        assert painting, f"the first study's {kind} is not coloured"
+        assert not any(covers(g, 0, column) for r in rules for g in r["ranges"]), f"the {kind} header is coloured"
+
+
+def test_adopting_a_sheet_with_a_blank_header_cell_names_the_blank_column(fake):
+    other = fake.add_spreadsheet("Half a tracker", {"Sheet1": [[LAYOUT.headers[0], "", *LAYOUT.headers[2:]]]})
+    with pytest.raises(StepError) as err:
+        open_tracker(fake, other).setup()
+    assert f"column B is empty, not '{LAYOUT.headers[1]}'" in str(err.value)
+
+
+def test_a_failed_formatting_call_says_set_up_stopped_while_formatting(fake):
+    fake.fail_next(10, status=500, endpoint="sheets.spreadsheets.batchUpdate")
+    with pytest.raises(StepError) as err:
+        open_tracker(fake).setup()
+    assert err.value.step == "format the tracker" and err.value.status == 500

@@ -43,10 +43,11 @@ class Caller:
 
 
 class CertCache:
-    """Google's public certificates, fetched from the configured URL and kept for an hour."""
+    """Google's public certificates, fetched from the configured URL and kept for an hour; a fetch
+    that takes longer than the Google timeout is given up (the request is refused, not held)."""
 
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, timeout: float):
+        self.url, self.timeout = url, timeout
         self._certs: dict | None = None
         self._fetched = 0.0
         self._lock = threading.Lock()
@@ -54,7 +55,7 @@ class CertCache:
     def get(self) -> dict:
         with self._lock:
             if self._certs is None or time.monotonic() - self._fetched > CERTS_TTL_S:
-                response = requests.get(self.url, timeout=10)
+                response = requests.get(self.url, timeout=self.timeout)
                 response.raise_for_status()
                 self._certs, self._fetched = response.json(), time.monotonic()
             return self._certs
@@ -63,7 +64,7 @@ class CertCache:
 class Verifier:
     def __init__(self, config: Config):
         self.config = config
-        self.certs = CertCache(config.certs_url)
+        self.certs = CertCache(config.certs_url, config.google_timeout)
 
     def decode(self, token: str, audience: str | None) -> dict:
         try:
