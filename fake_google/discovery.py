@@ -1,8 +1,8 @@
 """Facts read from the discovery documents that ship with google-api-python-client.
 
-Used to tell a request kind Google does not know (400 "Unknown name") from
-one Google knows but the fake does not implement, and to validate Drive's
-``fields`` selections. Everything here degrades to "unknown" (None) when the
+strict.py checks Sheets and Docs requests against them (an unknown name or a
+bad value is Google's 400); drive_listing.py validates Drive's ``fields``
+selections. Everything here degrades to "unknown" (None) when the
 documents cannot be found.
 """
 
@@ -12,7 +12,7 @@ import os
 
 
 @functools.lru_cache(maxsize=None)
-def _document(name):
+def document(name):
     try:
         import googleapiclient
     except ImportError:
@@ -29,7 +29,7 @@ def _document(name):
 @functools.lru_cache(maxsize=None)
 def schema_properties(api, schema):
     """Property names of a schema, e.g. ("sheets.v4", "Request"); None if unknown."""
-    document = _document(api)
-    if not document or schema not in document.get("schemas", {}):
+    doc = document(api)
+    if not doc or schema not in doc.get("schemas", {}):
         return None
-    return frozenset(document["schemas"][schema].get("properties", {}))
+    return frozenset(doc["schemas"][schema].get("properties", {}))

@@ -94,25 +94,6 @@ def invalid_argument(api, message, details=None):
     return ApiError(400, message, api=api, reason="badRequest", details=details)
 
 
-def field_violation(api, field, description):
-    """A 400 with google.rpc.BadRequest details, as Sheets sends for bad payloads."""
-    details = [{
-        "@type": "type.googleapis.com/google.rpc.BadRequest",
-        "fieldViolations": [{"field": field, "description": description}],
-    }]
-    return ApiError(400, description, api=api, details=details)
-
-
-def unknown_request_kind(api, name, index):
-    """Google's answer to a batchUpdate request whose kind it does not know."""
-    return ApiError(
-        400,
-        f"Invalid JSON payload received. Unknown name \"{name}\" at 'requests[{index}]': "
-        "Cannot find field.",
-        api=api,
-    )
-
-
 def unauthenticated(api):
     """401 for a request without an OAuth bearer token."""
     message = ("Request is missing required authentication credential. Expected OAuth 2 "

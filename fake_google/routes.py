@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from flask import Flask, Response, request
 
+from . import strict
 from .api_request import ApiRequest
 from .errors import ApiError, injected_error, unauthenticated
 
@@ -180,6 +181,11 @@ def create_app(fake):
                                            api=api))
         req = ApiRequest(request.method, request.args, path_values, request.get_data(),
                          request.content_type, api, request.headers, request.host_url)
+        if api in strict.CHECKED_APIS:
+            try:
+                strict.check(name, request.args, req.json() if req.body.strip() else None)
+            except ApiError as error:
+                return error_response(error)
         store_name, method_name = route.handler.split(".")
         with fake.state.lock:
             handler = getattr(getattr(fake.state, store_name), method_name)

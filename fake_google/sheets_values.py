@@ -1,9 +1,8 @@
 """Sheets v4 ``spreadsheets.values.*``: reading and writing cell values by A1 range."""
 
-import json
 
 from . import a1
-from .errors import field_violation, invalid_argument
+from .errors import invalid_argument
 from .sheets_cells import SKIP, clear_value, enter, has_value, parse_input, render_value
 
 INPUT_OPTIONS = ("RAW", "USER_ENTERED")
@@ -75,14 +74,14 @@ def grid_limits_error(sheet, rng):
 
 
 def _option(req_value, allowed, name, default=None, required=False):
+    """An enum option's value or its default. strict.py has refused names outside the enum;
+    what is left to refuse here is the enum's *_UNSPECIFIED member."""
     if req_value is None or req_value == "":
         if required:
             raise invalid_argument("sheets", f"'{name}' is required but not specified")
         return default
     if req_value not in allowed:
-        raise invalid_argument("sheets", f"Invalid value at '{name}' "
-                                         f"(type.googleapis.com/google.apps.sheets.v4."
-                                         f"{name}), \"{req_value}\"")
+        raise invalid_argument("sheets", f"Invalid {name}: {req_value} is not specified.")
     return req_value
 
 
@@ -153,26 +152,6 @@ def batch_get(spreadsheet, spreadsheet_id, args):
 
 # ---------------------------------------------------------------- writing
 
-def check_values(values, field="data.values"):
-    """Values must be a list of lists, as the protobuf ListValue demands."""
-    if values is None:
-        return []
-    if not isinstance(values, list):
-        raise field_violation("sheets", field, f"Invalid value at '{field}' "
-                              f"(type.googleapis.com/google.protobuf.ListValue), {_json(values)}")
-    for position, row in enumerate(values):
-        if not isinstance(row, list):
-            name = f"{field}[{position}]"
-            raise field_violation("sheets", name, f"Invalid value at '{name}' "
-                                  f"(type.googleapis.com/google.protobuf.ListValue), "
-                                  f"{_json(row)}")
-    return values
-
-
-def _json(value):
-    return json.dumps(value)
-
-
 def _oriented(values, major):
     """Rows of the values, whichever way they were given."""
     if major != "COLUMNS":
@@ -235,7 +214,7 @@ def _check_fits(sheet, rng, rows, range_text):
 
 def update_one(spreadsheet, spreadsheet_id, range_text, body, input_option, include, render):
     """One value range written (values.update and each entry of values.batchUpdate)."""
-    values = check_values(body.get("values"))
+    values = body.get("values") or []  # a list of lists: strict.py checked
     sheet, rng = resolve_range(spreadsheet, range_text)
     major = _option(body.get("majorDimension"), DIMENSIONS, "majorDimension", "ROWS")
     rows = _oriented(values, major)
@@ -336,7 +315,7 @@ def append(spreadsheet, spreadsheet_id, range_text, args, body):
     render = _option(args.get("responseValueRenderOption"), RENDER_OPTIONS,
                      "responseValueRenderOption", "FORMATTED_VALUE")
     include = (args.get("includeValuesInResponse") or "").lower() == "true"
-    values = check_values(body.get("values"))
+    values = body.get("values") or []  # a list of lists: strict.py checked
     sheet, rng = resolve_range(spreadsheet, range_text)
     major = _option(body.get("majorDimension"), DIMENSIONS, "majorDimension", "ROWS")
     rows = _oriented(values, major)

@@ -246,3 +246,15 @@ def test_a_failed_formatting_call_says_set_up_stopped_while_formatting(fake):
     with pytest.raises(StepError) as err:
         open_tracker(fake).setup()
     assert err.value.step == "format the tracker" and err.value.status == 500
+
+
+def test_set_up_creates_the_tracker_inside_a_shared_drive_folder(fake):
+    """Teams keep customers on a shared drive; Drive refuses to create in it unless the call
+    says it supports all drives (the fake answers 404 as Google does)."""
+    drive_id = fake.add_shared_drive("Desktop Study Team")
+    folder_id = fake.add_folder("Trackers", parent_id=drive_id)
+    made = open_tracker(fake)
+    made.folder_id = folder_id
+    spreadsheet_id = made.setup()
+    assert fake.get_file(spreadsheet_id)["parents"] == [folder_id]
+    assert fake.get_values(spreadsheet_id, SHEET)[0] == LAYOUT.headers
