@@ -1,7 +1,7 @@
 """Mutation testing in bounded time: a seeded sample of mutmut's mutants from each guarded module
 ([tool.mutmut] in pyproject.toml), run, then the kill rate per module and every survivor.
 
-    .venv/bin/python scripts/mutate.py                  # 40 mutants a module, seed 1 (about 15 minutes)
+    .venv/bin/python scripts/mutate.py                  # 25 mutants a module, seed 2 (about 20 minutes)
     .venv/bin/python scripts/mutate.py --per-module 0   # every mutant (hours)
 
 Why mutmut: version 3 runs, for each mutant, only the tests that call the mutated function (it
@@ -35,8 +35,8 @@ def module_of(name: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-module", type=int, default=40, help="mutants sampled per module (0: all)")
-    parser.add_argument("--seed", type=int, default=1, help="the sample's seed: the same seed, the same mutants")
+    parser.add_argument("--per-module", type=int, default=25, help="mutants sampled per module (0: all)")
+    parser.add_argument("--seed", type=int, default=2, help="the sample's seed: the same seed, the same mutants")
     args = parser.parse_args()
     if not mutants():  # first run: let mutmut make the mutants and record which tests reach what
         subprocess.run([MUTMUT, "run", "--max-children", "2", "no-such-mutant"], cwd=ROOT)
