@@ -83,8 +83,8 @@ def endpoints_table() -> None:
     from fake_google import FakeGoogle
     from server.app import create_app
     from server.config import Config
-    from tests.addon_env import ADDON_SA, BASE_URL, MANAGER, REP, Client, TokenMint
-    from tests.google_env import google_workspace
+    from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, MANAGER, REP, Client, TokenMint
+    from tests.google_env import FakeConnection, google_workspace
     from tests.handover_builder import GOOD, to_docx
 
     mint = TokenMint()
@@ -92,10 +92,10 @@ def endpoints_table() -> None:
     print(f"{'endpoint':<40}{'status':>7}{'server ms':>11}{'API calls':>11}")
     with FakeGoogle() as fake:
         ws = google_workspace(fake)
-        app = create_app(Config(mode="google", google_endpoint=fake.base_url, template_id=ws.template_id,
+        app = create_app(Config(mode="google", oauth_client_id=CLIENT_ID, template_id=ws.template_id,
                                 tracker_id=ws.tracker.spreadsheet_id, customers_root_id=ws.root_id,
                                 managers=(MANAGER,), addon_service_account=ADDON_SA, public_base_url=BASE_URL,
-                                certs_url=mint.certs_url))
+                                certs_url=mint.certs_url), google=FakeConnection(fake=fake))
         logging.getLogger("handover").setLevel(logging.WARNING)
         rep, manager = Client(app, mint, REP), Client(app, mint, MANAGER)
         doc_id = _upload(ws, to_docx(GOOD))

@@ -8,7 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 from benchmarks.corpora import ROOT, plain_text
-from server.rubric import TEMPLATE_PATH
+from server.paths import TEMPLATE_PATH
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
 

@@ -12,28 +12,36 @@ import shutil
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .generators.deal import Deal, DealError
+from .config import Config
+from .errors import DealError, InputError
+from .generators.deal import Deal
 from .generators.emails import data_request_email
 from .generators.template_doc import write_template
-from .rubric import ROOT, TEMPLATE_PATH
+from .paths import SAMPLES, TEMPLATE_PATH
+from .rubric import load_rubric
 from .scorecard_text import Terminal, render
-from .validators.document import InputError
 from .validators.readers import read_document
 from .validators.scorer import score_document
 from .workspace.local import LocalWorkspace
 
 EXIT_OK, EXIT_NOT_READY, EXIT_BAD_INPUT = 0, 1, 2
-SAMPLES = ROOT / "doc_templates" / "samples"
+if TYPE_CHECKING:  # imported when used: the Google libraries are slow to load for `handover score`
+    from .google_clients import GoogleConnection
+
 DIST = "desktop-study-handover"  # pyproject's [project] name
 FINDINGS_SHOWN = 15
 WORKSPACE_HELP = "workspace folder (default: $HANDOVER_WORKSPACE or ./workspace)"
 COLOR_HELP = "colour the output: auto (a terminal without $NO_COLOR), always, never"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, google: GoogleConnection | None = None) -> int:
+    """Run one command; `google` is how `setup --google` reaches Google (default: Application
+    Default Credentials)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.connection = google
     try:
         return args.run(args)
     except (InputError, DealError) as exc:
@@ -71,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_score)
 
     e = sub.add_parser("email", help="print the customer data-request email")
-    e.add_argument("--industry", required=True, choices=["drilling", "mining"],
+    e.add_argument("--industry", required=True, choices=list(load_rubric().industries),
                    help="drilling: the customer is the contractor; mining: the customer owns the mine")
     e.add_argument("--customer", required=True, help="the customer's company name")
     e.add_argument("--rep", default="", help="the sales rep who signs the email")
@@ -86,8 +94,6 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--tracker-id", default="", help="adopt this existing tracker Sheet")
     u.add_argument("--managers", default="", help="comma-separated emails allowed to decide")
     u.add_argument("--service-account", default="", help="the service account email (editor of the decision columns)")
-    u.add_argument("--endpoint", default="",
-                   help="base URL of a stand-in for Google's APIs, e.g. the local fake (default: Google's)")
     u.set_defaults(run=_setup)
 
     m = sub.add_parser("manifest", help="print the HTTP add-on deployment manifest for a base URL")
@@ -116,9 +122,9 @@ def _server_arguments(p: argparse.ArgumentParser) -> None:
 
 def _deal_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--customer", required=True, help="the customer's company name (names the folder)")
-    p.add_argument("--industry", required=True, choices=["drilling", "mining"],
+    p.add_argument("--industry", required=True, choices=list(load_rubric().industries),
                    help="drilling: a drilling contractor; mining: a mining company and its contractors")
-    p.add_argument("--segment", default="", help="SMB, Mid-Market or Enterprise")
+    p.add_argument("--segment", default="", help=" or ".join(load_rubric().segments))
     p.add_argument("--deal-size", default="", help="amount, e.g. 120000")
     p.add_argument("--currency", default="", help="e.g. AUD")
     p.add_argument("--crm-link", default="", help="URL of the deal in the CRM")
@@ -187,7 +193,8 @@ def _say(term: Terminal, message: str) -> None:
 
 
 def _email(args) -> int:
-    print(data_request_email(args.industry, args.customer, rep=args.rep, contact=args.contact), end="")
+    print(data_request_email(args.industry, args.customer, rep=args.rep, contact=args.contact,
+                             signup_url=Config.from_env().signup_url), end="")
     return EXIT_OK
 
 
@@ -196,10 +203,11 @@ def _setup(args) -> int:
         ws = LocalWorkspace(args.workspace)
         print(f"Local tracker: {ws.tracker.setup()}")
         return EXIT_OK
+    from .google_clients import GoogleConnection
     from .google_setup import setup_google
-    lines = setup_google(customers_root=args.customers_root, shared_drive=args.shared_drive,
-                         tracker_id=args.tracker_id, managers=args.managers,
-                         service_account=args.service_account, endpoint=args.endpoint)
+    lines = setup_google((args.connection or GoogleConnection()).service_account(), customers_root=args.customers_root,
+                         shared_drive=args.shared_drive, tracker_id=args.tracker_id, managers=args.managers,
+                         service_account=args.service_account)
     print("Put these in app.yaml's env_variables:")
     print("\n".join(lines))
     return EXIT_OK
@@ -263,7 +271,6 @@ def _serve(args) -> int:
 
 def _run_preview(ws: LocalWorkspace, host: str, port: int) -> int:
     from .app import create_app
-    from .config import Config
     config = Config.from_env()
     config.mode, config.workspace, config.local_auth = "local", str(ws.root), True
     config.managers = config.managers or (DEMO_MANAGER,)

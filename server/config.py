@@ -1,4 +1,4 @@
-"""Configuration from the environment (app.yaml's env_variables, or the shell).
+"""Configuration: the one place the environment is read (app.yaml's env_variables, or the shell).
 
 Nothing secret lives here: the service account's key comes from Application Default
 Credentials (App Engine's own service account), never from this file or the logs.
@@ -6,7 +6,7 @@ Credentials (App Engine's own service account), never from this file or the logs
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -25,23 +25,23 @@ class Config:
     cs_team: tuple[str, ...] = ()
     cs_emails: tuple[str, ...] = ()  # who is emailed on submit
     chat_webhook: str = ""
+    smtp_host: str = ""  # email through this SMTP server; without one, into the workspace's outbox folder
+    smtp_from: str = "handover@localhost"
+    signup_url: str = ""  # the CorePlan sign-up link in the data-request email ("link to follow" without)
     addon_service_account: str = ""  # the add-on's identity: the email in Google's system ID token
     oauth_client_id: str = ""  # the audience of users' ID tokens (gcloud workspace-add-ons get-authorization)
     public_base_url: str = ""  # https://PROJECT.appspot.com: the audience of Google's tokens
     local_auth: bool = False  # accept unsigned local requests (the preview); never in production
-    google_endpoint: str = ""  # tests only: the local fake of the Google APIs
     google_timeout: float = 30.0  # seconds before a Google call is given up (then retried)
     google_retry_base_s: float = 0.5  # first backoff; doubles, with full jitter, 5 attempts
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
-    cron_header_required: bool = True
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env=None) -> "Config":
         env = os.environ if env is None else env
         return cls(
             mode=env.get("HANDOVER_MODE", "local"),
-            workspace=env.get("HANDOVER_WORKSPACE", "workspace"),
+            workspace=env.get("HANDOVER_WORKSPACE") or "workspace",
             template_id=env.get("HANDOVER_TEMPLATE_ID", ""),
             tracker_id=env.get("HANDOVER_TRACKER_ID", ""),
             customers_root_id=env.get("HANDOVER_CUSTOMERS_ROOT_ID", ""),
@@ -50,12 +50,26 @@ class Config:
             cs_team=_list(env.get("HANDOVER_CS_TEAM")),
             cs_emails=_list(env.get("HANDOVER_CS_EMAILS")),
             chat_webhook=env.get("HANDOVER_CHAT_WEBHOOK", ""),
+            smtp_host=env.get("HANDOVER_SMTP_HOST", ""),
+            smtp_from=env.get("HANDOVER_SMTP_FROM", "handover@localhost"),
+            signup_url=env.get("HANDOVER_SIGNUP_URL", ""),
             addon_service_account=env.get("HANDOVER_ADDON_SERVICE_ACCOUNT", "").lower(),
             oauth_client_id=env.get("HANDOVER_OAUTH_CLIENT_ID", ""),
             public_base_url=env.get("HANDOVER_PUBLIC_BASE_URL", "").rstrip("/"),
             local_auth=env.get("HANDOVER_LOCAL_AUTH", "") == "1",
-            google_endpoint=env.get("HANDOVER_GOOGLE_ENDPOINT", ""),
             google_timeout=float(env.get("HANDOVER_GOOGLE_TIMEOUT_S", "30")),
             google_retry_base_s=float(env.get("HANDOVER_GOOGLE_RETRY_BASE_S", "0.5")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
         )
+
+    def check(self) -> None:
+        """Refuse to start half-configured in Google mode: without these, every request is refused
+        (or, with local auth on, every request is trusted)."""
+        if self.mode != "google":
+            return
+        missing = [name for name, value in (("HANDOVER_PUBLIC_BASE_URL", self.public_base_url),
+                                            ("HANDOVER_ADDON_SERVICE_ACCOUNT", self.addon_service_account),
+                                            ("HANDOVER_OAUTH_CLIENT_ID", self.oauth_client_id)) if not value]
+        if missing or self.local_auth:
+            raise ValueError("refusing to start in Google mode: " + (f"set {', '.join(missing)}" if missing
+                             else "HANDOVER_LOCAL_AUTH must be off"))

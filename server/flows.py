@@ -9,9 +9,10 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from .errors import FlowError
 from .generators.deal import Deal
+from .tracker_layout import tracker_layout
 from .locks import named_lock
-from .generators.tracker_layout import tracker_layout
 from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
 from .validators.scorer import score_document
@@ -20,18 +21,9 @@ from .workspace.base import Handover, Workspace
 log = logging.getLogger("handover.flows")
 
 # criteria a manager may approve as an exception: `exception = true` in the rubric's [criteria]
-EXCEPTION_CRITERIA = tuple(cid for cid, rule in load_rubric().criteria.items() if rule.get("exception"))
-RESUBMITTABLE = ("", "Draft", "Submitted", "Changes requested", "Rejected")
+WORKFLOW = tracker_layout().workflow  # what the stages and decisions mean: doc_templates/tracker.toml
 DEAL_COLUMNS = {"customer": "customer", "industry": "industry", "segment": "segment", "deal_size": "deal_size",
                 "region": "region", "rep": "rep", "crm_link": "crm_link", "presentation_date": "presentation_date"}
-
-
-class FlowError(Exception):
-    """A request the flow refuses: the message is for the user. status: HTTP-like code."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
 
 
 def now_iso() -> str:
@@ -71,7 +63,7 @@ class SubmitResult:
 def refusal_reasons(card: Scorecard, exception_request: bool) -> tuple[list[str], list[str]]:
     """(reasons it cannot be submitted, criteria to put to a manager as an exception)."""
     failed = {c.id: c for c in card.criteria if not c.passed}
-    exception = [cid for cid in EXCEPTION_CRITERIA if cid in failed] if exception_request else []
+    exception = [cid for cid in load_rubric().exception_criteria if cid in failed] if exception_request else []
     excepted = {f"{c.label or c.id}: {c.evidence}" for cid, c in failed.items() if cid in exception}
     reasons = [r for r in card.blocking() if r not in excepted]  # in words, criteria first
     return reasons, exception
@@ -81,7 +73,7 @@ def readiness(card: Scorecard, exception) -> str:
     if card.ready:
         return "Ready"
     failed = set(card.failed_criteria())
-    only_exceptions = failed and failed <= set(EXCEPTION_CRITERIA)
+    only_exceptions = failed and failed <= set(load_rubric().exception_criteria)
     sections_ok = not any(s.status in NOT_READY_STATUSES for s in card.sections)
     return "Exception requested" if exception and only_exceptions and sections_ok else "Not ready"
 
@@ -130,10 +122,10 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         when = now_iso()
         values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
                   "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
-        if current.get("stage", "") not in RESUBMITTABLE:
+        if current.get("stage", "") not in WORKFLOW.resubmit_from:
             raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
                             "before submitting it again; nothing was changed.", 409)
-        values.update(stage="Submitted", decision="", decision_reason="", decided_by="", decided_at="")
+        values.update(stage=WORKFLOW.submitted, decision="", decision_reason="", decided_by="", decided_at="")
         return values
 
     record = ws.tracker.update({study_id: submitted})[study_id]
@@ -167,16 +159,17 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
         raise FlowError("Only managers can approve or reject a Desktop Study.", 403)
     if decision not in tracker_layout().decisions:
         raise FlowError(f"Unknown decision '{decision}'.")
-    if decision in ("Rejected", "Changes requested") and not reason.strip():
+    if decision in WORKFLOW.need_reason and not reason.strip():
         raise FlowError("Say why: a reason is required to reject or request changes.")
 
     def decided(current: dict) -> dict:
-        if current.get("stage") != "Submitted":
-            raise FlowError(f"{study_id} is '{current.get('stage')}': only Submitted studies get a decision.", 409)
-        if decision == "Exception approved" and not current.get("exception_requested"):
+        if current.get("stage") != WORKFLOW.submitted:
+            raise FlowError(f"{study_id} is '{current.get('stage')}': only {WORKFLOW.submitted} studies get a "
+                            "decision.", 409)
+        if decision == WORKFLOW.exception and not current.get("exception_requested"):
             raise FlowError(f"{study_id} did not ask for an exception.", 409)
         when = now_iso()
-        return {"stage": "Approved" if decision == "Exception approved" else decision, "decision": decision,
+        return {"stage": WORKFLOW.approved if decision == WORKFLOW.exception else decision, "decision": decision,
                 "decision_reason": reason.strip(), "decided_by": user, "decided_at": when, "last_updated": when}
 
     record = _change(ws, study_id, decided)
@@ -201,8 +194,8 @@ def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dic
         raise FlowError(f"'{stage}' is not a CS stage ({', '.join(layout.cs_stages)}).")
 
     def moved(current: dict) -> dict:
-        approved = current.get("decision") in ("Approved", "Exception approved")
-        if not approved or current.get("stage") not in ("Approved", *layout.cs_stages):
+        approved = current.get("decision") in WORKFLOW.approving
+        if not approved or current.get("stage") not in (WORKFLOW.approved, *layout.cs_stages):
             raise FlowError(f"{study_id} is '{current.get('stage')}': it needs a manager's approval first.", 409)
         return {"stage": stage, "last_updated": now_iso()}
 
@@ -240,7 +233,7 @@ def refresh(ws: Workspace) -> RefreshResult:
     """Rescore submitted studies whose document changed since last scored, mark documents
     changed since submission, and write only those columns, for every changed study, in one
     batch (a decision made meanwhile is kept)."""
-    records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", "Draft", "Closed")]
+    records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", WORKFLOW.draft, WORKFLOW.closed)]
     result = RefreshResult(studies=len(records))
     modified = ws.handovers_modified([r["doc_id"] for r in records])
     stale = [r["doc_id"] for r in records if r["doc_id"] in modified and modified[r["doc_id"]] != r.get("scored_modified")]

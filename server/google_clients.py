@@ -1,12 +1,16 @@
 """Google API clients: google-api-python-client for Drive and Docs, gspread for Sheets.
 
-In production `endpoint` is None and the libraries talk to Google. Tests point them at the
-project's fake (fake_google/) on localhost; nothing else changes.
+`GoogleConnection` is how the deployed app reaches Google: the service account through
+Application Default Credentials, and a rep's OAuth token (from the add-on event) for reading the
+open document. Tests hand the app a connection whose clients reach the project's fake; this
+module has no branch for them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import google.auth
+import google.oauth2.credentials
 import google_auth_httplib2
 import gspread
 import httplib2
@@ -30,41 +34,37 @@ class GoogleClients:
     gc: gspread.Client
 
 
-def _service(name: str, version: str, credentials, endpoint: str | None, timeout: float):
+def _service(name: str, version: str, credentials, timeout: float, client_options: dict | None):
     http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
-    options = {"api_endpoint": endpoint} if endpoint else None
-    return build(name, version, http=http, client_options=options, static_discovery=True, cache_discovery=False)
+    return build(name, version, http=http, client_options=client_options, static_discovery=True,
+                 cache_discovery=False)
 
 
-class _EndpointSession(requests.Session):
-    """Sends gspread's fixed Google URLs to another endpoint (the local fake)."""
-
-    def __init__(self, endpoint: str):
-        super().__init__()
-        self.endpoint = endpoint.rstrip("/")
-
-    def request(self, method, url, *args, **kwargs):
-        for prefix in ("https://sheets.googleapis.com", "https://www.googleapis.com"):
-            if url.startswith(prefix):
-                url = self.endpoint + url[len(prefix):]
-        kwargs.setdefault("timeout", HTTP_TIMEOUT_S)
-        return super().request(method, url, *args, **kwargs)
+def clients(credentials, timeout: float = HTTP_TIMEOUT_S, client_options: dict | None = None,
+            session: requests.Session | None = None) -> GoogleClients:
+    """Drive, Docs and a gspread client acting with these credentials, each call given up after
+    `timeout` seconds. `client_options` and `session` are the libraries' own: Google's client
+    options (e.g. an api_endpoint) and the requests session gspread sends through."""
+    gc = gspread.Client(auth=credentials, session=session)
+    gc.http_client.set_timeout(timeout)
+    return GoogleClients(_service("drive", "v3", credentials, timeout, client_options),
+                         _service("docs", "v1", credentials, timeout, client_options), gc)
 
 
-def clients(credentials, endpoint: str | None = None, timeout: float = HTTP_TIMEOUT_S) -> GoogleClients:
-    """Drive, Docs and a gspread client acting with these credentials."""
-    if endpoint:
-        session = _EndpointSession(endpoint)
-        session.headers["Authorization"] = f"Bearer {credentials.token}"
-        gc = gspread.Client(auth=credentials, session=session)
-    else:
-        gc = gspread.authorize(credentials)
-    return GoogleClients(_service("drive", "v3", credentials, endpoint, timeout),
-                         _service("docs", "v1", credentials, endpoint, timeout), gc)
+@dataclass
+class GoogleConnection:
+    """The deployed app's way to Google."""
 
+    timeout: float = HTTP_TIMEOUT_S
+    _credentials: object = field(default=None, init=False, repr=False)
 
-def docs_for_user(user_token: str, endpoint: str | None = None, timeout: float = HTTP_TIMEOUT_S):
-    """A Docs service acting as the rep, with the OAuth token the add-on event carries."""
-    import google.oauth2.credentials
+    def service_account(self) -> GoogleClients:
+        """New clients acting as the app's service account (set-up, tracker, folders, refresh);
+        its credentials are found once and shared (they refresh themselves)."""
+        if self._credentials is None:
+            self._credentials, _ = google.auth.default(scopes=list(SERVICE_ACCOUNT_SCOPES))
+        return clients(self._credentials, self.timeout)
 
-    return _service("docs", "v1", google.oauth2.credentials.Credentials(token=user_token), endpoint, timeout)
+    def user_docs(self, user_token: str):
+        """A Docs service acting as the rep, with the OAuth token the add-on event carries."""
+        return _service("docs", "v1", google.oauth2.credentials.Credentials(token=user_token), self.timeout, None)

@@ -8,7 +8,6 @@ reported back; the study stays recorded.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 import time
 from email.message import EmailMessage
@@ -16,11 +15,10 @@ from email.policy import SMTP
 from pathlib import Path
 
 import requests
-from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .generators.emails import TEMPLATES
 
 log = logging.getLogger("handover.notify")
-_env = Environment(loader=PackageLoader("server.generators", "templates"), autoescape=False,
-                   undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def cs_email(record: dict, sender: str, again: bool = False) -> tuple[str, str]:
@@ -28,7 +26,7 @@ def cs_email(record: dict, sender: str, again: bool = False) -> tuple[str, str]:
     fields = {k: record.get(k, "") for k in ("customer", "study_id", "industry", "region", "presentation_date",
                                              "score", "readiness", "exception_requested", "top_flags",
                                              "presales_link", "doc_link", "crm_link")}
-    text = _env.get_template("cs_notification.txt.j2").render(sender=sender, again=again, **fields)
+    text = TEMPLATES.get_template("cs_notification.txt.j2").render(sender=sender, again=again, **fields)
     subject, _, body = text.partition("\n\n")
     return subject.removeprefix("Subject: ").strip(), body
 
@@ -50,8 +48,7 @@ class Notifier:
     def from_config(cls, config, workspace_root: Path | None = None) -> "Notifier":
         return cls(to=config.cs_emails, webhook=config.chat_webhook,
                    outbox=(workspace_root / "outbox") if workspace_root else None,
-                   smtp_host=os.environ.get("HANDOVER_SMTP_HOST", ""),
-                   smtp_from=os.environ.get("HANDOVER_SMTP_FROM", "handover@localhost"))
+                   smtp_host=config.smtp_host, smtp_from=config.smtp_from)
 
     def study_submitted(self, record: dict, sender: str, again: bool = False) -> tuple[list[str], list[str]]:
         """(what was sent, what failed) - never raises."""

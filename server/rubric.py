@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RUBRIC_PATH = ROOT / "doc_templates" / "rubric.toml"
-TEMPLATE_PATH = ROOT / "doc_templates" / "desktop_study_handover.docx"
+from .paths import RUBRIC_PATH
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,14 @@ class Rubric:
     data_items: dict[str, str] = field(default_factory=dict)  # checklist item -> pattern it is known by
     answer_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column -> header stems
     number_words: dict[str, int] = field(default_factory=dict)  # "four" -> 4, "tres" -> 3
+    receipt: dict = field(default_factory=dict)  # how a checklist line says received or not: patterns
+    industries: dict[str, str] = field(default_factory=dict)  # "drilling" -> "Drilling contractor"
+    segments: dict[str, str] = field(default_factory=dict)  # "Mid-Market" -> the pattern it is known by
+
+    @property
+    def exception_criteria(self) -> tuple[str, ...]:
+        """Criteria a manager may waive with an exception (over the rig or project limit)."""
+        return tuple(cid for cid, rule in self.criteria.items() if rule.get("exception"))
 
     def criterion_label(self, criterion: str) -> str:
         """What people read for a criterion: 'At most 5 rigs (or a manager's exception)'."""
@@ -115,4 +121,6 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
         data_items=dict(raw.get("data_items", {})),
         answer_columns={k: tuple(v) for k, v in raw.get("answer_columns", {}).items()},
         number_words={k: int(v) for k, v in raw.get("number_words", {}).items()},
+        receipt=dict(raw.get("receipt", {})),
+        industries=dict(raw["industries"]), segments=dict(raw["segments"]),
     )

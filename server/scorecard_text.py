@@ -9,6 +9,7 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass
 
+from .clip import clip
 from .validators.scorecard import NOT_READY_STATUSES, Finding, Scorecard
 
 GLUE = "\u2060"  # word joiner: textwrap never breaks there (documents' own no-break spaces are spaces here)
@@ -141,12 +142,3 @@ def finding_lines(f: Finding, term: Terminal) -> list[str]:
     if f.suggestion:
         lines += term.wrap(f"Fix: {f.suggestion}", indent=indent, first=" " * indent)
     return lines
-
-
-def clip(text: str, n: int) -> str:
-    """Whitespace folded, cut at a word before n characters with an ellipsis: ('one  two three', 10) -> 'one two…'."""
-    text = " ".join(text.split())
-    if len(text) <= n:
-        return text
-    cut = text[: n - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[n // 2:] else cut).rstrip(" ,;:") + "…"

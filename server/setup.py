@@ -4,7 +4,7 @@ from __future__ import annotations
 from googleapiclient.http import MediaInMemoryUpload
 
 from .generators.template_doc import template_bytes
-from .rubric import TEMPLATE_PATH
+from .paths import TEMPLATE_PATH
 from .workspace.google_drive import q_string
 from .workspace.retry import DEFAULT_POLICY, RetryPolicy, call
 

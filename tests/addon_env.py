@@ -19,6 +19,7 @@ ADDON_SA = "service-123456@gcp-sa-gsuiteaddons.iam.gserviceaccount.com"
 MANAGER = "maria.manager@example.com"
 CS = "chris.cs@example.com"
 REP = "sam.rep@example.com"
+CLIENT_ID = "addon-client"  # the audience of users' ID tokens (Config.oauth_client_id)
 
 
 def _key_and_cert(common_name: str):
@@ -102,7 +103,7 @@ class Client:
     def prepare(self, path: str, host: str = "DOCS", headers: dict | None = None, system_email: str = ADDON_SA,
                 audience: str | None = None, **event_args) -> tuple[dict, dict]:
         """(event body, headers) as Google would send them to this path."""
-        user_token = self.mint.token(self.user, audience="addon-client")
+        user_token = self.mint.token(self.user, audience=CLIENT_ID)
         body = event(host=host, user_id_token=user_token, **event_args)
         system = self.mint.token(system_email, audience=audience or BASE_URL + path)
         return body, {"Authorization": f"Bearer {system}", **(headers or {})}

@@ -1,10 +1,12 @@
 """A Google workspace wired to the local fake of Drive, Docs and Sheets, through the real
 client libraries (only their endpoint is pointed at the fake)."""
+from dataclasses import dataclass
+
 import google.oauth2.credentials
 import pytest
 
-from fake_google import FakeGoogle
-from server.google_clients import clients
+from fake_google import FakeGoogle, RewritingSession
+from server.google_clients import GoogleClients, GoogleConnection, clients
 from server.setup import upload_template
 from server.workspace.google_drive import GoogleWorkspace
 from server.workspace.retry import RetryPolicy
@@ -15,16 +17,35 @@ MANAGERS = ("maria.manager@example.com",)
 SERVICE_ACCOUNT = "handover@project.iam.gserviceaccount.com"
 
 
+def fake_clients(fake: FakeGoogle, token: str = "service-account", timeout: float = 30) -> GoogleClients:
+    """The product's clients, each library pointed at the fake by its own option: Google's
+    client_options api_endpoint, and gspread's requests session (fake_google.RewritingSession)."""
+    return clients(google.oauth2.credentials.Credentials(token=token), timeout,
+                   client_options={"api_endpoint": fake.base_url}, session=RewritingSession(fake.base_url, token))
+
+
+@dataclass
+class FakeConnection(GoogleConnection):
+    """The app's way to Google, reaching the fake instead (create_app(google=...), cli.main(google=...))."""
+
+    fake: FakeGoogle | None = None
+
+    def service_account(self) -> GoogleClients:
+        return fake_clients(self.fake, "service-account", self.timeout)
+
+    def user_docs(self, user_token: str):
+        return fake_clients(self.fake, user_token, self.timeout).docs
+
+
 def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: float = 30):
-    creds = google.oauth2.credentials.Credentials(token="service-account-token")
-    c = clients(creds, endpoint=fake.base_url, timeout=timeout)
+    c = fake_clients(fake, "service-account-token", timeout)
     drive_id = fake.add_shared_drive("Customers") if shared_drive else None
     root = drive_id or fake.add_folder("Customers")
     template_id = upload_template(c.drive, policy=FAST_RETRIES)
     tracker = SheetsTracker(c.gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES)
     tracker.setup()
     return GoogleWorkspace(c.drive, c.docs, tracker, template_id, root, shared_drive_id=drive_id, policy=FAST_RETRIES,
-                           docs_factory=lambda: clients(creds, endpoint=fake.base_url, timeout=timeout).docs)
+                           docs_factory=lambda: fake_clients(fake, "service-account-token", timeout).docs)
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from fake_google import FakeGoogle
 from server.app import create_app
 from server.config import Config
-from tests.addon_env import ADDON_SA, BASE_URL, CS, MANAGER, REP, Client
+from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, CS, MANAGER, REP, Client
 from tests.card_schema import cards_in
-from tests.google_env import google_workspace
+from tests.google_env import FakeConnection, google_workspace
 from tests.handover_builder import GOOD, to_docx
 
 HOMES = ("/addon/docs/home", "/addon/sheets/home")
@@ -64,9 +64,9 @@ class Google:
     def __init__(self, fake, mint, webhook_url):
         ws = google_workspace(fake)
         self.ws, self.fake = ws, fake
-        self.app = create_app(base_config(mint, webhook_url, mode="google", google_endpoint=fake.base_url,
+        self.app = create_app(base_config(mint, webhook_url, mode="google", oauth_client_id=CLIENT_ID,
                                           template_id=ws.template_id, tracker_id=ws.tracker.spreadsheet_id,
-                                          customers_root_id=ws.root_id))
+                                          customers_root_id=ws.root_id), google=FakeConnection(fake=fake))
 
     def put(self, name, data):
         from tests.test_google_workspace import _upload_docx

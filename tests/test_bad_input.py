@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from server import cli
-from server.addon.events import EventError, parse_event
+from server.addon.events import parse_event
+from server.errors import EventError, InputError
 from server.validators.docs_json_reader import read_docs_json
-from server.validators.document import InputError
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
 from tests.conftest import make_docx

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 
 from server import cli
-from server.rubric import TEMPLATE_PATH
+from server.paths import TEMPLATE_PATH
 
 HANDOVER = [sys.executable, "-m", "server.cli"]
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,9 @@ an honest "created", and Allow access above the fold."""
 import docx
 import pytest
 
-from server.generators.deal import Deal, DealError
-from server.generators.money import MoneyError, parse_money
+from server.errors import DealError, MoneyError
+from server.generators.deal import Deal
+from server.generators.money import parse_money
 from tests.addon_env import REP, Client
 from tests.card_reading import plain, visible, widget_text, widgets
 from tests.card_schema import cards_in

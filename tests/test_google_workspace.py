@@ -4,11 +4,11 @@ import pytest
 
 from server import flows
 from server.generators.deal import Deal
-from server.generators.tracker_layout import tracker_layout
+from server.tracker_layout import tracker_layout
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from server.workspace.retry import StepError
-from tests.google_env import MANAGERS, fake, google_workspace  # noqa: F401
+from server.errors import StepError
+from tests.google_env import MANAGERS, FakeConnection, fake, google_workspace  # noqa: F401
 from tests.handover_builder import GOOD, to_docx
 
 DEAL = Deal.from_input({"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
@@ -160,16 +160,16 @@ def test_setup_command_uploads_the_template_and_creates_the_tracker(fake):
     root = fake.add_folder("Customers")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(["setup", "--google", "--customers-root", root, "--managers", "maria.manager@example.com",
-                     "--endpoint", fake.base_url]) == 0
+        assert main(["setup", "--google", "--customers-root", root, "--managers", "maria.manager@example.com"],
+                    google=FakeConnection(fake=fake)) == 0
     lines = dict(line.split(": ", 1) for line in out.getvalue().splitlines() if line.startswith("HANDOVER_"))
     template = fake.get_file(lines["HANDOVER_TEMPLATE_ID"])
     assert template["mimeType"] == "application/vnd.google-apps.document"
     assert "Deal summary" in fake.document_text(template["id"])
     assert fake.get_values(lines["HANDOVER_TRACKER_ID"], "Studies")[0][0] == "Study ID"
     with contextlib.redirect_stdout(io.StringIO()):  # again: the same template, the same tracker adopted
-        assert main(["setup", "--google", "--customers-root", root, "--tracker-id", lines["HANDOVER_TRACKER_ID"],
-                     "--endpoint", fake.base_url]) == 0
+        assert main(["setup", "--google", "--customers-root", root, "--tracker-id", lines["HANDOVER_TRACKER_ID"]],
+                    google=FakeConnection(fake=fake)) == 0
     templates = [f for f in fake.drive_files.values() if f.get("appProperties", {}).get("dsTemplate") == "1"]
     assert len(templates) == 1
 

@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 
 from server import flows
-from server.generators.tracker_layout import tracker_layout
+from server.tracker_layout import tracker_layout
 from tests.handover_builder import GOOD, handover, set_field, to_docx
 
 MANAGERS = ("maria.manager@example.com",)
@@ -119,7 +119,7 @@ def test_formula_like_customer_is_stored_as_text(ws):
 
 
 def test_doc_ids_cannot_escape_the_workspace(ws):
-    from server.validators.document import InputError
+    from server.errors import InputError
     with pytest.raises(InputError):
         ws.read("../../etc/passwd")
 

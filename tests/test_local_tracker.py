@@ -2,7 +2,7 @@
 Google sees the same tracker."""
 import openpyxl
 
-from server.generators.tracker_layout import tracker_layout
+from server.tracker_layout import tracker_layout
 from server.workspace.local_tracker import SHEET, LocalTracker
 
 LAYOUT = tracker_layout()

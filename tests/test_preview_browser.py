@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from server.generators.tracker_layout import tracker_layout
+from server.tracker_layout import tracker_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -10,9 +10,9 @@ from server.addon.cards import esc
 from server.app import create_app
 from server.config import Config
 from server.notify import cs_email
-from tests.addon_env import ADDON_SA, BASE_URL, MANAGER, REP, Client, TokenMint, event
+from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, MANAGER, REP, Client, TokenMint, event
 from tests.card_schema import cards_in
-from tests.google_env import google_workspace
+from tests.google_env import FakeConnection, google_workspace
 from tests.handover_builder import GOOD, set_field, to_docx
 from tests.test_google_workspace import _upload_docx
 
@@ -28,10 +28,11 @@ def mint():
 
 
 def google_app(fake, ws, mint, timeout: float):
-    return create_app(Config(mode="google", google_endpoint=fake.base_url, template_id=ws.template_id,
+    return create_app(Config(mode="google", oauth_client_id=CLIENT_ID, template_id=ws.template_id,
                              tracker_id=ws.tracker.spreadsheet_id, customers_root_id=ws.root_id,
                              managers=(MANAGER,), addon_service_account=ADDON_SA, public_base_url=BASE_URL,
-                             certs_url=mint.certs_url, google_timeout=timeout, google_retry_base_s=0.01))
+                             certs_url=mint.certs_url, google_timeout=timeout, google_retry_base_s=0.01),
+                      google=FakeConnection(timeout, fake=fake))
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ parses values written with USER_ENTERED the way Google does, so a write that is 
 """
 import threading
 
-import google.oauth2.credentials
 import pytest
 
 from fake_google import FakeGoogle
-from server.generators.tracker_layout import tracker_layout
-from server.google_clients import clients
-from server.workspace.retry import StepError
+from server.tracker_layout import tracker_layout
+from server.errors import StepError
 from server.workspace.sheets_tracker import SHEET, SheetsTracker
-from tests.google_env import FAST_RETRIES, MANAGERS, SERVICE_ACCOUNT
+from tests.google_env import FAST_RETRIES, MANAGERS, SERVICE_ACCOUNT, fake_clients
 
 LAYOUT = tracker_layout()
 
@@ -28,7 +26,7 @@ def fake():
 
 def open_tracker(fake: FakeGoogle, spreadsheet_id: str | None = None) -> SheetsTracker:
     """A tracker with its own clients, as each thread of the deployed app has (server/app.py)."""
-    gc = clients(google.oauth2.credentials.Credentials(token="service-account"), endpoint=fake.base_url).gc
+    gc = fake_clients(fake).gc
     return SheetsTracker(gc, spreadsheet_id=spreadsheet_id, managers=MANAGERS, editors=(SERVICE_ACCOUNT,),
                          policy=FAST_RETRIES)
 

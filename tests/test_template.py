@@ -2,7 +2,7 @@
 import docx
 
 from server.generators.template_doc import template_bytes
-from server.rubric import TEMPLATE_PATH
+from server.paths import TEMPLATE_PATH
 from server.validators.docx_reader import read_docx
 from server.validators.sections import split_sections
 

@@ -22,6 +22,7 @@ from google.auth import exceptions as google_exceptions
 from google.auth import jwt
 
 from ..config import Config
+from ..errors import AuthError
 from .events import Event
 
 log = logging.getLogger("handover.auth")
@@ -29,10 +30,6 @@ ISSUERS = ("https://accounts.google.com", "accounts.google.com")
 CERTS_TTL_S = 3600
 CLOCK_SKEW_S = 10
 LOCAL_USER_HEADER = "X-Handover-User"
-
-
-class AuthError(Exception):
-    """The request is not from Google, or not for us: the reason is logged, not shown."""
 
 
 @dataclass

@@ -29,16 +29,6 @@ def esc(text) -> str:
     return "".join(kept) + "…"
 
 
-def clip(text, n: int = 120) -> str:
-    """One line of at most n characters, cut at a word with an ellipsis: a quote that reminds
-    the reader where, not the whole paragraph. 'a  b\nc' -> 'a b c'."""
-    text = " ".join(str(text or "").split())
-    if len(text) <= n:
-        return text
-    cut = text[: n - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[n // 2:] else cut).rstrip(" ,;:.") + "…"
-
-
 def bold(text) -> str:
     """Card HTML: the text escaped, in bold."""
     return f"<b>{esc(text)}</b>"

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import EventError
+
 MAX_INPUT_CHARS = 50_000
-
-
-class EventError(ValueError):
-    """The request is not a well-formed add-on event; the message says what is wrong."""
 
 
 @dataclass

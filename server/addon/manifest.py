@@ -12,7 +12,7 @@ import re
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..rubric import ROOT
+from ..paths import ROOT
 
 MANIFEST_DIR = ROOT / "addon_manifest"
 USER_EMAIL = "https://www.googleapis.com/auth/userinfo.email"

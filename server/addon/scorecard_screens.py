@@ -8,7 +8,9 @@ only; it lays out what the scorecard says and never judges a document.
 """
 from __future__ import annotations
 
-from ..flows import EXCEPTION_CRITERIA, SubmitResult
+from ..clip import clip
+from ..flows import SubmitResult
+from ..rubric import load_rubric
 from ..validators.scorecard import NOT_READY_STATUSES, STATUS_WORDS, Criterion, Finding, Scorecard, SectionResult
 from . import cards as c
 
@@ -25,16 +27,16 @@ def finding_widget(f: Finding) -> dict:
     word, colour = SEVERITY.get(f.severity, ("To fix", ""))
     head = c.coloured(word, colour, strong=True) if colour else c.bold(word)
     points = f" · costs {f.points} points" if f.points else ""
-    quote = c.esc(f"“{c.clip(f.text, QUOTE_CHARS)}”") if f.text.strip() else ""
-    fix = c.bold("Fix:") + " " + c.esc(c.clip(f.suggestion, MESSAGE_CHARS)) if f.suggestion else ""
-    why = c.esc(c.clip(f.message, MESSAGE_CHARS))
+    quote = c.esc(f"“{clip(f.text, QUOTE_CHARS)}”") if f.text.strip() else ""
+    fix = c.bold("Fix:") + " " + c.esc(clip(f.suggestion, MESSAGE_CHARS)) if f.suggestion else ""
+    why = c.esc(clip(f.message, MESSAGE_CHARS))
     return c.text(c.lines(head + points, f"<i>{quote}</i>" if quote else "", why, fix), raw=True)
 
 
 def criterion_widget(cr: Criterion) -> dict:
     mark = c.coloured("Passes", c.GREEN, strong=True) if cr.passed else c.coloured("Fails", c.RED, strong=True)
     label = c.esc(cr.label or cr.id.replace("_", " "))
-    return c.text(c.lines(f"{mark} {label}", c.esc(c.clip(cr.evidence, MESSAGE_CHARS))), raw=True)
+    return c.text(c.lines(f"{mark} {label}", c.esc(clip(cr.evidence, MESSAGE_CHARS))), raw=True)
 
 
 def grouped(card: Scorecard, section: str = "") -> list[tuple[str, list[Finding]]]:
@@ -65,7 +67,7 @@ def summary_section(card: Scorecard, urls) -> dict:
     causes = card.blocking()
     first = None
     if causes:
-        shown = [c.esc("• " + c.clip(line, QUOTE_CHARS)) for line in causes[:FIRST_CAUSES]]
+        shown = [c.esc("• " + clip(line, QUOTE_CHARS)) for line in causes[:FIRST_CAUSES]]
         more = c.esc(f"and {len(causes) - FIRST_CAUSES} more, below") if len(causes) > FIRST_CAUSES else ""
         first = c.text(c.lines(c.bold("To fix before submitting:"), *shown, more), raw=True)
     return c.section([score, first, c.buttons(c.button("Check again", urls.action("check")),
@@ -146,9 +148,9 @@ def refusal_lines(result: SubmitResult) -> list[str]:
     """Why Submit refused, by label, in the order to fix: the criteria (less those put to a
     manager as an exception), then the sections not ready."""
     card = result.card
-    lines = [c.lines(c.bold(cr.label or cr.id.replace("_", " ")), c.esc(c.clip(cr.evidence, MESSAGE_CHARS)))
+    lines = [c.lines(c.bold(cr.label or cr.id.replace("_", " ")), c.esc(clip(cr.evidence, MESSAGE_CHARS)))
              for cr in card.criteria if not cr.passed and cr.id not in result.exception]
-    lines += [c.lines(c.bold(s.title), c.esc(c.clip(STATUS_WORDS.get(s.status, s.status).capitalize()
+    lines += [c.lines(c.bold(s.title), c.esc(clip(STATUS_WORDS.get(s.status, s.status).capitalize()
                                                     + (f": {s.findings[0].message}" if s.findings else ""),
                                                     MESSAGE_CHARS)))
               for s in card.sections if s.status in NOT_READY_STATUSES]
@@ -177,7 +179,7 @@ def refused_card(result: SubmitResult, urls) -> dict:
     widgets = [c.text(f"Not submitted: {things} to fix, then submit again.")]
     widgets += [c.text(line, raw=True) for line in lines]
     failed = set(result.card.failed_criteria())
-    if failed and failed <= set(EXCEPTION_CRITERIA):
+    if failed and failed <= set(load_rubric().exception_criteria):
         widgets.append(c.text("Over the rig or project limit on purpose? Ask a manager for an exception."))
         widgets.append(c.buttons(c.button("Submit as an exception request", urls.action("submit"), exception="1")))
     widgets.append(c.buttons(c.button("Check again", urls.action("check")),

@@ -3,7 +3,7 @@ scorecard_screens.py). Built from the cards module only."""
 from __future__ import annotations
 
 from ..generators.deal import INDUSTRIES, Deal, field_label, scope_exceptions, scope_limit
-from ..generators.tracker_layout import tracker_layout
+from ..tracker_layout import tracker_layout
 from ..rubric import load_rubric
 from ..workspace.base import Handover
 from . import cards as c
@@ -49,13 +49,13 @@ def create_form(urls: Urls, values: dict | None = None, problems: dict | None = 
 def form_fields(values: dict) -> list[tuple[str, dict]]:
     """(field key, input) in form order, labelled as the deal table labels them."""
     industries = [(label, key) for key, label in INDUSTRIES.items()]
-    segments = [(s, s) for s in ("Enterprise", "Mid-Market", "SMB")]
+    segments = [(s, s) for s in load_rubric().segments]
     return [
         ("customer", typed("customer", values)),
         ("industry", c.dropdown("industry", field_label("industry"), industries,
-                                selected=values.get("industry") or "drilling")),
+                                selected=values.get("industry") or industries[0][1])),
         ("segment", c.dropdown("segment", field_label("segment"), segments,
-                               selected=values.get("segment") or "Enterprise")),
+                               selected=values.get("segment") or segments[0][1])),
         ("deal_size", typed("deal_size", values, hint="e.g. AUD 150,000, $150k or €80k")),
         ("currency", typed("currency", values, hint="For an amount typed without one", default="AUD")),
         ("crm_link", typed("crm_link", values, hint="https://...")),
@@ -134,16 +134,15 @@ def criteria_labels(ids: str) -> str:
 
 
 def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:
-    waiting = [r for r in studies if r.get("stage") == "Submitted"]
+    workflow = tracker_layout().workflow
+    waiting = [r for r in studies if r.get("stage") == workflow.submitted]
     sections = []
     for r in waiting[:MAX_STUDIES]:
         sid = r["study_id"]
-        actions = [c.button("Approve", urls.action("decide"), filled=True, study_id=sid, decision="Approved"),
-                   c.button("Request changes", urls.action("decide"), study_id=sid, decision="Changes requested"),
-                   c.button("Reject", urls.action("decide"), study_id=sid, decision="Rejected")]
-        if r.get("exception_requested"):
-            actions.insert(1, c.button("Approve exception", urls.action("decide"), study_id=sid,
-                                       decision="Exception approved"))
+        actions = [c.button(label, urls.action("decide"), filled=decision == workflow.approved, study_id=sid,
+                            decision=decision)
+                   for decision, label in workflow.buttons.items()
+                   if decision != workflow.exception or r.get("exception_requested")]
         sections.append(c.section([study_line(r), c.text_input(f"reason_{sid}", "Reason (required to reject)"),
                                    c.buttons(*actions)], header="Waiting for your decision"))
     if not waiting:
@@ -155,7 +154,9 @@ def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:
 
 def cs_sections(studies: list[dict], team: tuple[str, ...], urls: Urls) -> list[dict]:
     layout = tracker_layout()
-    active = [r for r in studies if r.get("stage") in ("Approved", *layout.cs_stages) and r.get("stage") != "Closed"]
+    workflow = layout.workflow
+    active = [r for r in studies
+              if r.get("stage") in (workflow.approved, *layout.cs_stages) and r.get("stage") != workflow.closed]
     active.sort(key=lambda r: (bool(r.get("cs_owner")), r.get("submitted_at", "")))  # unassigned first
     sections = []
     owners = [(p, p) for p in team]

@@ -11,25 +11,15 @@ import re
 from dataclasses import asdict, dataclass
 from functools import partial
 
+from ..errors import DealError, MoneyError
 from ..rubric import Rubric, load_rubric
-from .money import MoneyError, currency_code, parse_money
+from ..validators.text import normalise
+from .money import currency_code, parse_money
 
-INDUSTRIES = {"drilling": "Drilling contractor", "mining": "Mining company"}
-SEGMENTS = {"smb": "SMB", "mid-market": "Mid-Market", "midmarket": "Mid-Market", "mid market": "Mid-Market",
-            "mm": "Mid-Market", "enterprise": "Enterprise", "ent": "Enterprise"}
+INDUSTRIES = load_rubric().industries  # "drilling" -> "Drilling contractor": [industries] in the rubric
 MAX_FIELD_CHARS = 500
 COUNT_EXAMPLES = {"rigs": 4, "projects": 1, "billing_cycles": 3}  # "write a whole number, e.g. 4"
-SCOPE_NOUNS = {"rigs": ("rig", "rigs"), "projects": ("project", "projects")}  # limited by the rubric's [criteria]
 OTHER_LABELS = {"currency": "Currency"}  # form fields that are not rows of the deal table
-
-
-class DealError(ValueError):
-    """Bad deal input: `problems` maps each field to one line for the rep, e.g.
-    {'rigs': 'Number of rigs: write a whole number, e.g. 4'}."""
-
-    def __init__(self, problems: dict[str, str]):
-        self.problems = dict(problems)
-        super().__init__("; ".join(self.problems.values()))
 
 
 @dataclass
@@ -103,8 +93,10 @@ def field_label(key: str, rubric: Rubric | None = None) -> str:
 
 
 def scope_limit(key: str, rubric: Rubric | None = None) -> int | None:
-    """The most rigs or projects a study takes without a manager's exception (rubric [criteria.rigs] max)."""
-    return (rubric or load_rubric()).criteria.get(key, {}).get("max")
+    """The most of a deal field (rigs, projects) a study takes without a manager's exception:
+    the max of the rubric's criterion that counts that field."""
+    rule = next((r for r in (rubric or load_rubric()).criteria.values() if r.get("field") == key and "max" in r), {})
+    return rule.get("max")
 
 
 def scope_exceptions(values: dict, rubric: Rubric | None = None) -> dict[str, str]:
@@ -112,12 +104,13 @@ def scope_exceptions(values: dict, rubric: Rubric | None = None) -> dict[str, st
     {'rigs': "6 rigs is over the limit of 5: the study will need a manager's exception (...)"}.
     Values that are not whole numbers are left to the form's checks."""
     out = {}
-    for key, (one, many) in SCOPE_NOUNS.items():
-        text, limit = str(values.get(key) or "").strip(), scope_limit(key, rubric)
-        if limit is not None and text.isdigit() and int(text) > limit:
+    for rule in (rubric or load_rubric()).criteria.values():
+        key, limit = rule.get("field"), rule.get("max")
+        text = str(values.get(key) or "").strip() if key and rule.get("exception") else ""
+        if text.isdigit() and int(text) > limit:
             count = int(text)
-            out[key] = (f"{count} {one if count == 1 else many} is over the limit of {limit}: the study will need "
-                        "a manager's exception (submit it as an exception request).")
+            out[key] = (f"{count} {rule['noun'] + ('' if count == 1 else 's')} is over the limit of {limit}: the "
+                        "study will need a manager's exception (submit it as an exception request).")
     return out
 
 
@@ -133,18 +126,21 @@ def _customer(values: dict) -> dict:
 
 def _industry(values: dict) -> dict:
     industry = values["industry"].lower()
-    industry = {"drilling contractor": "drilling", "mining company": "mining"}.get(industry, industry)
+    industry = {label.lower(): key for key, label in INDUSTRIES.items()}.get(industry, industry)
     if industry not in INDUSTRIES:
-        raise ValueError("choose drilling contractor or mining company")
+        raise ValueError("choose " + " or ".join(label.lower() for label in INDUSTRIES.values()))
     return {"industry": industry}
 
 
 def _segment(values: dict) -> dict:
     if not values["segment"]:
         return {}
-    segment = SEGMENTS.get(values["segment"].lower())
+    segments = load_rubric().segments
+    written = normalise(values["segment"])
+    segment = next((name for name, pattern in segments.items() if re.fullmatch(pattern, written)), None)
     if segment is None:
-        raise ValueError("choose SMB, Mid-Market or Enterprise")
+        *most, last = segments
+        raise ValueError(f"choose {', '.join(most)} or {last}")
     return {"segment": segment}
 
 

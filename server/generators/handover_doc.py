@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 
-from ..rubric import TEMPLATE_PATH
+from ..paths import TEMPLATE_PATH
 from .deal import Deal
 from .template_doc import template_bytes
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from price_parser import Price
 
+from ..errors import MoneyError
+
 SCALES = {"k": 1_000, "thousand": 1_000, "mil": 1_000,  # Spanish "95 mil" is 95,000
           "m": 1_000_000, "mm": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
           "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000}
@@ -20,10 +22,6 @@ SYMBOLS = {"€": "EUR", "£": "GBP", "A$": "AUD", "AU$": "AUD", "US$": "USD", "
            "NZ$": "NZD", "R$": "BRL", "CL$": "CLP", "MX$": "MXN", "R": "ZAR", "¥": "JPY", "₱": "PHP",
            "S/.": "PEN", "S/": "PEN"}
 DOLLAR = "$"  # which dollars is the form's Currency field's call
-
-
-class MoneyError(ValueError):
-    """The text is not one amount; the message says what to write instead."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import Blueprint, abort, jsonify, send_file
 
 from ..config import Config
+from ..errors import InputError
 from ..workspace.local import TRACKER_NAME, LocalWorkspace
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -48,9 +49,9 @@ def preview_blueprint(config: Config) -> Blueprint:
 
     @bp.get("/files/<path:doc_id>")
     def files(doc_id: str):
-        ws = workspace()
-        path = (ws.root / doc_id).resolve()
-        if ws.root not in path.parents or not path.is_file():
+        try:
+            path = workspace().path(doc_id)  # a file inside the workspace, or InputError
+        except InputError:
             abort(404)
         return send_file(path, as_attachment=True, download_name=path.name)
 

@@ -1,15 +1,18 @@
 """The acceptance criteria for a Desktop Study (spec: "Acceptance criteria"), each a pass or
 fail with the evidence found in the document.
 
-Thresholds are the seed's: Mid-Market or Enterprise over 50,000; two stakeholders engaged,
-demoed and committed; 2 to 4 billing cycles of plods with invoices and the schedule of rates;
-at most 5 rigs and 1 project unless a manager approves an exception.
+The criteria, their order, what each reads and its numbers are [criteria.*] in
+doc_templates/rubric.toml; each names its `check`, one small function here registered under
+that name with @check. A check gets the evidence and its criterion's rule, and answers one
+Criterion; it never types a section key, a threshold or a word list.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
+from ..clip import clip
 from ..rubric import Rubric
 from .content import Unit, is_filler, part_filled, without_guidance
 from .document import Block
@@ -18,6 +21,8 @@ from .scorecard import Criterion, SectionResult
 from .sections import SplitDocument
 from .stakeholders import has_name, read_stakeholders
 from .text import Lexicon, is_specific_date, normalise, sentences
+
+EVIDENCE_CHARS = 100  # a criterion quotes at most this much of the document
 
 
 
@@ -32,6 +37,7 @@ class Evidence:
     parts: dict[str, str]
     lexicon: Lexicon
     rubric: Rubric
+    _data_rows: dict = field(default_factory=dict)
 
     def own(self, key: str) -> list[Unit]:
         """The section's own content: no guidance, no text pasted from another section."""
@@ -51,65 +57,75 @@ class Evidence:
             return []
         return without_guidance(self.split.found[key].blocks, self.rubric.section(key))
 
-    def rule(self, criterion: str) -> dict:
-        """The rubric's numbers for a criterion: [criteria.<id>] in doc_templates/rubric.toml."""
-        return self.rubric.criteria.get(criterion, {})
+    def data_rows(self, key: str) -> dict[str, tuple[str, bool | None, str]]:
+        """The data checklist in section `key`, read once for every criterion that asks."""
+        if key not in self._data_rows:
+            self._data_rows[key] = data_rows(self.blocks(key), self.lexicon)
+        return self._data_rows[key]
 
     def field(self, key: str) -> str | None:
         value = self.fields.get(key)
         return None if is_blank(value, self.lexicon) else value
 
 
+Check = Callable[[Evidence, str, dict], Criterion]
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    """Register a check under the name a criterion gives as its `check` in the rubric."""
+    def register(fn: Check) -> Check:
+        CHECKS[name] = fn
+        return fn
+    return register
+
+
 def evaluate(ev: Evidence) -> list[Criterion]:
-    criteria = [
-        _segment(ev), _deal_size(ev), _stakeholders(ev), _use_cases(ev), _business_case(ev),
-        _filled_with(ev, "timelines", "date (a day or a month, not just a quarter or 'end of month')",
-                     lambda u: any(is_specific_date(d) for d in u.signals.dates)),
-        _next_steps(ev),
-        _spiced(ev), *_data(ev), _scope_count(ev, "rigs", "rig", "rigs?|drill rigs?"),
-        _scope_count(ev, "projects", "project", "projects?"),
-    ]
-    for c in criteria:
-        c.label = ev.rubric.criterion_label(c.id)
+    """Every criterion of the rubric, in its order, labelled as people read it."""
+    criteria = []
+    for cid, rule in ev.rubric.criteria.items():
+        criterion = CHECKS[rule["check"]](ev, cid, rule)
+        criterion.label = ev.rubric.criterion_label(cid)
+        criteria.append(criterion)
     return criteria
 
 
-def _segment(ev: Evidence) -> Criterion:
-    value = ev.field("segment")
+@check("segment")
+def _segment(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    value = ev.field(rule["field"])
     if value is None:
-        return Criterion("segment", False, "Segment not filled in the deal summary.")
-    segment = segment_of(value)
-    if segment in ev.rule("segment")["accepted"]:
-        return Criterion("segment", True, f"Segment: {value}")
-    return Criterion("segment", False, f"Segment '{value}': desktop studies are for Mid-Market and Enterprise only.")
+        return Criterion(cid, False, "Segment not filled in the deal summary.")
+    if segment_of(value) in rule["accepted"]:
+        return Criterion(cid, True, f"Segment: {value}")
+    return Criterion(cid, False, f"Segment '{value}': desktop studies are for {' and '.join(rule['accepted'])} only.")
 
 
-def _deal_size(ev: Evidence) -> Criterion:
-    value = ev.field("deal_size")
+@check("deal_size")
+def _deal_size(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    value = ev.field(rule["field"])
     if value is None:
-        return Criterion("deal_size", False, "Deal size not filled in the deal summary.")
+        return Criterion(cid, False, "Deal size not filled in the deal summary.")
     amount = parse_amount(value)
     if amount is None:
-        return Criterion("deal_size", False, f"Deal size '{value}' has no amount.")
-    over = ev.rule("deal_size")["over"]
-    if amount > over:
-        return Criterion("deal_size", True, f"Deal size: {value}")
-    return Criterion("deal_size", False, f"Deal size '{value}' is not over {over:,}.")
+        return Criterion(cid, False, f"Deal size '{value}' has no amount.")
+    if amount > rule["over"]:
+        return Criterion(cid, True, f"Deal size: {value}")
+    return Criterion(cid, False, f"Deal size '{value}' is not over {rule['over']:,}.")
 
 
-def _stakeholders(ev: Evidence) -> Criterion:
-    people = [p for p in read_stakeholders(ev.blocks("stakeholders"), ev.lexicon) if has_name(p.name, ev.lexicon)]
+@check("stakeholders")
+def _stakeholders(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    people = [p for p in read_stakeholders(ev.blocks(rule["section"]), ev.lexicon) if has_name(p.name, ev.lexicon)]
     if not people:
-        return Criterion("stakeholders", False, "No stakeholders listed by name.")
+        return Criterion(cid, False, "No stakeholders listed by name.")
     committed = [p.name for p in people if p.all_three]
     summary = f"{len(committed)} of {len(people)} stakeholders engaged, demoed and committed"
     if committed:
         summary += ": " + ", ".join(committed[:5])
-    needed = ev.rule("stakeholders")["min"]
-    passed = len(committed) >= needed
+    passed = len(committed) >= rule["min"]
     if not passed:
-        summary += f" (needs at least {needed})"
-    return Criterion("stakeholders", passed, summary + ".")
+        summary += f" (needs at least {rule['min']})"
+    return Criterion(cid, passed, summary + ".")
 
 
 def _lines(text: str) -> list[str]:
@@ -117,73 +133,82 @@ def _lines(text: str) -> list[str]:
     return [p.strip() for s in sentences(text) for p in s.split(";") if p.strip()]
 
 
-def _use_cases(ev: Evidence) -> Criterion:
-    key = "use_cases"
+@check("measurable")
+def _measurable(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    key = rule["section"]
     if not ev.filled(key):
-        return Criterion("use_cases_success_criteria", False, "Use cases and success criteria section is missing or empty.")
+        return Criterion(cid, False, "Use cases and success criteria section is missing or empty.")
     measurable = [u for u in ev.own(key) if u.signals.numbers or u.signals.dates]
     if not measurable:
-        return Criterion("use_cases_success_criteria", False,
-                         "Use cases listed, but no measurable success criterion (no number, amount or date).")
-    return Criterion("use_cases_success_criteria", True, f"Measurable: \"{_clip(measurable[0].text)}\"")
+        return Criterion(cid, False, "Use cases listed, but no measurable success criterion (no number, amount or date).")
+    return Criterion(cid, True, f"Measurable: \"{clip(measurable[0].text, EVIDENCE_CHARS)}\"")
 
 
-def _business_case(ev: Evidence) -> Criterion:
+@check("business_case")
+def _business_case(ev: Evidence, cid: str, rule: dict) -> Criterion:
     """Started = the section states something concrete (a value, a date, who it is with) and
     does not say it has not started."""
-    not_started = ev.rule("business_case").get("not_started", ())
-    said = next((u for u in ev.own("business_case") if any(re.search(p, u.text, re.I) for p in not_started)), None)
+    said = next((u for u in ev.own(rule["section"])
+                 if any(re.search(p, u.text, re.I) for p in rule.get("not_started", ()))), None)
     if said is not None:
-        return Criterion("business_case", False, f"Business case not started: \"{_clip(said.text)}\"")
-    return _filled_with(ev, "business_case", "estimate, status or owner (no number, date or name)",
+        return Criterion(cid, False, f"Business case not started: \"{clip(said.text, EVIDENCE_CHARS)}\"")
+    return _filled_with(ev, cid, rule["section"], "estimate, status or owner (no number, date or name)",
                         lambda u: bool(u.signals.hard))
 
 
-def _next_steps(ev: Evidence) -> Criterion:
+@check("dated")
+def _dated(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    return _filled_with(ev, cid, rule["section"], rule["what"],
+                        lambda u: any(is_specific_date(d) for d in u.signals.dates))
+
+
+@check("next_steps")
+def _next_steps(ev: Evidence, cid: str, rule: dict) -> Criterion:
     """A next step has an owner, an action and a date; 'may include a POC' is a maybe."""
-    key = "next_steps"
+    key = rule["section"]
     own = [u for u in ev.own(key) if not is_filler(u, ev.lexicon)]
     firm = [u for u in own if not ev.lexicon.hedged(u.text)]
     owner = any(u.signals.names or (ev.lexicon.roles and ev.lexicon.roles.search(u.text)) for u in firm)
     if ev.filled(key) and own and not firm:
-        return Criterion(key, False, f"Next steps are only possibilities: \"{_clip(own[0].text)}\". "
+        return Criterion(cid, False, f"Next steps are only possibilities: \"{clip(own[0].text, EVIDENCE_CHARS)}\". "
                                      "Say who does what by when.")
     if ev.filled(key) and firm and not owner:
-        return Criterion(key, False, "Next steps name no owner: say who does each step.")
-    return _filled_with(ev, key, "dated step (who does what by when)", lambda u: bool(u.signals.dates), units=firm)
+        return Criterion(cid, False, "Next steps name no owner: say who does each step.")
+    return _filled_with(ev, cid, key, "dated step (who does what by when)", lambda u: bool(u.signals.dates),
+                        units=firm)
 
 
-def _filled_with(ev: Evidence, key: str, what: str, test, units: list[Unit] | None = None) -> Criterion:
-    """The section is filled and one of its own sentences (not padding) passes `test`."""
+def _filled_with(ev: Evidence, cid: str, key: str, what: str, test, units: list[Unit] | None = None) -> Criterion:
+    """Section `key` is filled and one of its own sentences (not padding) passes `test`."""
     title = ev.rubric.section(key).title
     if not ev.filled(key):
-        return Criterion(key, False, f"{title} section is missing or empty.")
+        return Criterion(cid, False, f"{title} section is missing or empty.")
     if units is None:
         units = [u for u in ev.own(key) if not is_filler(u, ev.lexicon)]
     hits = [u for u in units if test(u)]
     if not hits:
-        return Criterion(key, False, f"{title} has no {what}.")
-    return Criterion(key, True, f"\"{_clip(hits[0].text)}\"")
+        return Criterion(cid, False, f"{title} has no {what}.")
+    return Criterion(cid, True, f"\"{clip(hits[0].text, EVIDENCE_CHARS)}\"")
 
 
-def _spiced(ev: Evidence) -> Criterion:
-    parts = ev.rubric.section("spiced").parts
-    if not ev.filled("spiced"):
-        return Criterion("spiced", False, "SPICED section is missing or empty.")
-    if ev.results["spiced"].status == "generic":
-        return Criterion("spiced", False, "SPICED is written but generic: no names, numbers or dates for this customer.")
-    section = ev.rubric.section("spiced")
-    filled = [p for p in parts if part_filled(ev.parts.get(p, ""), section, ev.lexicon, ev.rubric)]
-    missing = [p for p in parts if p not in filled]
+@check("spiced")
+def _spiced(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    key = rule["section"]
+    section = ev.rubric.section(key)
+    if not ev.filled(key):
+        return Criterion(cid, False, f"{section.title} section is missing or empty.")
+    if ev.results[key].status == "generic":
+        return Criterion(cid, False, f"{section.title} is written but generic: no names, numbers or dates for this customer.")
+    filled = [p for p in section.parts if part_filled(ev.parts.get(p, ""), section, ev.lexicon, ev.rubric)]
+    missing = [p for p in section.parts if p not in filled]
     if missing:
-        return Criterion("spiced", False, f"SPICED parts missing or empty: {', '.join(missing)}.")
-    for part in ev.rule("spiced").get("dated_parts", ()):
+        return Criterion(cid, False, f"{section.title} parts missing or empty: {', '.join(missing)}.")
+    for part in rule.get("dated_parts", ()):
         text = ev.parts.get(part, "")
         if not any(is_specific_date(d) for d in ev.lexicon.signals(text).dates):
-            return Criterion("spiced", False, f"SPICED {part} has no date (a day or a month): \"{_clip(text)}\"")
-    return Criterion("spiced", True, "All five SPICED parts filled.")
-
-
+            return Criterion(cid, False, f"{section.title} {part} has no date (a day or a month): "
+                                         f"\"{clip(text, EVIDENCE_CHARS)}\"")
+    return Criterion(cid, True, f"All five {section.title} parts filled.")
 
 
 
@@ -237,87 +262,67 @@ def _add_item(out: dict, text: str, received: bool | None, lexicon: Lexicon, det
             return
 
 
-_NOT_RECEIVED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:received|provided|uploaded|sent|shared|in)\b"
-                           r"|\bonly\b[^.;]{0,80}\b(?:received|provided|sent|arrived)\b"  # 'only January's invoice received'
-                           r"|\b(?:next week|to be sent|will send|promised|por enviar|pendiente)\b"
-                           r"|\b(?:pending|outstanding|awaiting|missing|to follow|not yet|requested|chasing|expected)\b"
-                           r"|\b(?:will|to)\s+(?:be\s+)?(?:provide|send|share|supply|upload|provided|sent|shared)", re.I)
-_RECEIVED = re.compile(r"\b(?:received|provided|uploaded|shared|in ds data|have it|got it)\b|[✅✓✔☑]", re.I)
-
-
 def _line_received(text: str, lexicon: Lexicon) -> bool | None:
-    """Was this checklist line's item received? Ticks, then words, then a 'label: answer'."""
+    """Was this checklist line's item received? Ticks, then words ([receipt] in the rubric),
+    then a 'label: answer'."""
     t = text.strip()
-    if re.match(r"^\s*(\[[xX✓✔]\]|[☑☒✓✔✅])", t):
+    if lexicon.ticked.match(t):
         return True
-    if re.match(r"^\s*(\[\s\]|[☐❌✗✘])", t):
+    if lexicon.unticked.match(t):
         return False
-    if _NOT_RECEIVED.search(t):
+    if lexicon.not_received.search(t):
         return False
-    if _RECEIVED.search(t):
+    if lexicon.received.search(t):
         return True
     m = re.search(r"[:\-–—]\s*(.+)$", t)
     return lexicon.is_yes(m.group(1)) if m and len(m.group(1).split()) <= 4 else None  # "Plods: yes", not a sentence
 
 
-def _data(ev: Evidence) -> list[Criterion]:
-    rows = data_rows(ev.blocks("data_provided"), ev.lexicon)
-    return [_plods(ev, rows), _received(rows, "invoices", "Invoices", ev.lexicon),
-            _received(rows, "schedule_of_rates", "Schedule of rates", ev.lexicon)]
-
-
-def _plods(ev: Evidence, rows) -> Criterion:
-    low, high = ev.rule("plod_billing_cycles")["min"], ev.rule("plod_billing_cycles")["max"]
-    text, received, detail = rows.get("plod_data", ("", None, ""))
-    stated = ev.field("billing_cycles")
-    cycles = (count_near(stated, CYCLES) or parse_count(stated)) if stated else None  # '1 Nov to 31 Jan, 3 cycles' is 3
+@check("plods")
+def _plods(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    low, high, cycle_words = rule["min"], rule["max"], rule["cycles"]
+    text, received, detail = ev.data_rows(rule["section"]).get(rule["item"], ("", None, ""))
+    stated = ev.field(rule["field"])
+    cycles = (count_near(stated, cycle_words) or parse_count(stated)) if stated else None  # '1 Nov to 31 Jan, 3 cycles' is 3
     if cycles is None:
-        cycles = count_near(text, CYCLES) or count_near(ev.text("data_provided"), CYCLES)
+        cycles = count_near(text, cycle_words) or count_near(ev.text(rule["section"]), cycle_words)
     if not text:
-        return Criterion("plod_billing_cycles", False, "Plod data not listed in Data provided.")
+        return Criterion(cid, False, "Plod data not listed in Data provided.")
     if received is False:
-        return Criterion("plod_billing_cycles", False, f"Plod data not received: \"{_clip(text)}\"")
+        return Criterion(cid, False, f"Plod data not received: \"{clip(text, EVIDENCE_CHARS)}\"")
     if not ev.lexicon.says_what(detail):
-        return Criterion("plod_billing_cycles", False, f"Plod data marked received with no detail: \"{_clip(text)}\". "
-                                                       "Say which file, which period, how many billing cycles.")
+        return Criterion(cid, False, f"Plod data marked received with no detail: \"{clip(text, EVIDENCE_CHARS)}\". "
+                                     "Say which file, which period, how many billing cycles.")
     if cycles is None:
-        return Criterion("plod_billing_cycles", False, "Number of billing cycles of plod data not stated.")
+        return Criterion(cid, False, "Number of billing cycles of plod data not stated.")
     if not low <= cycles <= high:
-        return Criterion("plod_billing_cycles", False, f"{cycles} billing cycles of plod data (needs {low} to {high}).")
-    return Criterion("plod_billing_cycles", True, f"{cycles} billing cycles: \"{_clip(text)}\"")
+        return Criterion(cid, False, f"{cycles} billing cycles of plod data (needs {low} to {high}).")
+    return Criterion(cid, True, f"{cycles} billing cycles: \"{clip(text, EVIDENCE_CHARS)}\"")
 
 
-CYCLES = "billing cycles?|cycles?|ciclos?(?: de facturaci[oó]n)?|estados? de pago|valorizaciones|medi[cç][oõ]es"
-
-
-def _received(rows, key: str, label: str, lexicon: Lexicon) -> Criterion:
-    text, received, detail = rows.get(key, ("", None, ""))
+@check("received")
+def _received(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    label = rule["name"]
+    text, received, detail = ev.data_rows(rule["section"]).get(rule["item"], ("", None, ""))
     if not text:
-        return Criterion(key, False, f"{label} not listed in Data provided.")
+        return Criterion(cid, False, f"{label} not listed in Data provided.")
     if received is not True:
-        return Criterion(key, False, f"{label} not marked received: \"{_clip(text)}\"")
-    if not lexicon.says_what(detail):
-        return Criterion(key, False, f"{label} marked received with no detail: \"{_clip(text)}\". "
+        return Criterion(cid, False, f"{label} not marked received: \"{clip(text, EVIDENCE_CHARS)}\"")
+    if not ev.lexicon.says_what(detail):
+        return Criterion(cid, False, f"{label} marked received with no detail: \"{clip(text, EVIDENCE_CHARS)}\". "
                                      "Say which file, which period, which rigs.")
-    return Criterion(key, True, f"Received: \"{_clip(text)}\"")
+    return Criterion(cid, True, f"Received: \"{clip(text, EVIDENCE_CHARS)}\"")
 
 
-
-def _scope_count(ev: Evidence, key: str, noun: str, nouns: str) -> Criterion:
-    label = ev.rubric.field(key).label
-    limit = ev.rule(key)["max"]
-    count = parse_count(ev.field(key))
-    source = label
+@check("at_most")
+def _at_most(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    """At most `max` of something, counted in the deal summary's field, else in a section."""
+    label, limit, noun = ev.rubric.field(rule["field"]).label, rule["max"], rule["noun"]
+    count, source = parse_count(ev.field(rule["field"])), label
     if count is None:
-        count = count_near(ev.text("scope"), nouns)
-        source = "Scope"
+        count, source = count_near(ev.text(rule["section"]), rule["nouns"]), ev.rubric.section(rule["section"]).title
     if count is None:
-        return Criterion(key, False, f"{label} not stated (deal summary or Scope).")
+        return Criterion(cid, False, f"{label} not stated (deal summary or {ev.rubric.section(rule['section']).title}).")
     if count > limit:
-        return Criterion(key, False, f"{count} {noun}s in scope ({source}); over {limit} needs a manager-approved exception.")
-    return Criterion(key, True, f"{count} {noun}{'' if count == 1 else 's'} in scope ({source}).")
-
-
-def _clip(text: str, n: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+        return Criterion(cid, False, f"{count} {noun}s in scope ({source}); over {limit} needs a manager-approved exception.")
+    return Criterion(cid, True, f"{count} {noun}{'' if count == 1 else 's'} in scope ({source}).")

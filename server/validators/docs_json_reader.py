@@ -12,7 +12,8 @@ import json
 import re
 from pathlib import Path
 
-from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
+from ..errors import InputError
+from .document import Block, Document, bold_runs, clean_text, typed_list_item
 
 _HEADING = re.compile(r"^HEADING_(\d)$")
 MAX_DEPTH = 50  # tables nested in tables: deeper than this is ignored, not a crash

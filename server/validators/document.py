@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+
 _TYPED_BULLET = re.compile(r"^\s*(?:[-*•▪◦‣●○]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -40,10 +41,6 @@ class Document:
             else:
                 n += len(b.text.split())
         return n
-
-
-class InputError(Exception):
-    """A document that cannot be read: the message is for the user, one line."""
 
 
 def typed_list_item(text: str) -> str | None:

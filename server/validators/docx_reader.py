@@ -19,7 +19,8 @@ from docx.text.run import Run
 from lxml import etree
 
 from ..rubric import load_rubric
-from .document import Block, Document, InputError, bold_runs, clean_text, typed_list_item
+from ..errors import InputError
+from .document import Block, Document, bold_runs, clean_text, typed_list_item
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _CHUNK = 1 << 16  # bytes unzipped at a time while counting elements

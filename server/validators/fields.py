@@ -190,8 +190,5 @@ def segment_of(text: str) -> str | None:
     """The segment a value names first: 'SMB (mid-size contractor)' is SMB, 'Mid Market' is
     Mid-Market, 'Enterprise (ANZ)' is Enterprise."""
     t = normalise(text)
-    found = [(m.start(), name) for pattern, name in ((r"\b(enterprise|ent)\b", "Enterprise"),
-                                                     (r"\b(mid ?market|midmarket|mm)\b", "Mid-Market"),
-                                                     (r"\b(smb|small|sme)\b", "SMB"))
-             for m in [re.search(pattern, t)] if m]
+    found = [(m.start(), name) for name, pattern in load_rubric().segments.items() for m in [re.search(pattern, t)] if m]
     return min(found)[1] if found else None

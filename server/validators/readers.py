@@ -5,7 +5,8 @@ from pathlib import Path
 
 from .docs_json_reader import read_docs_json_file
 from .docx_reader import read_docx
-from .document import Document, InputError
+from ..errors import InputError
+from .document import Document
 
 
 def read_document(path: Path) -> Document:

@@ -143,6 +143,10 @@ class Lexicon:
         self.placeholder = phrase_pattern([p for p in long_placeholders if p not in ("unknown", "none yet", "fill in", "to do")])
         self.data_items = [(key, re.compile(pattern, re.I)) for key, pattern in rubric.data_items.items()]
         self.columns = {key: tuple(stems) for key, stems in rubric.answer_columns.items()}
+        receipt = rubric.receipt
+        self.ticked, self.unticked = re.compile(receipt["ticked"]), re.compile(receipt["unticked"])
+        self.not_received = re.compile("|".join(receipt["not_received"]), re.I)
+        self.received = re.compile("|".join(receipt["received"]), re.I)
         self.yes_words = tuple(w["yes_words"])
         self.answers = frozenset(a.lower() for a in (*w["yes_words"], *w["no_words"]))  # 'Provided', 'Y', 'No'
         self.no_words = tuple(w["no_words"])

@@ -3,7 +3,7 @@ and read back with the Docs API (google-api-python-client).
 
 Who acts: a service account that is a member of the customer share drive creates folders and
 copies the template (reps need no rights on the template); the rep's own token reads the open
-document (see README, "Scopes and identities").
+document (see README, "Google Workspace: identities and scopes").
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
-from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
+from ..errors import StepError
+from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 log = logging.getLogger("handover.google")
 

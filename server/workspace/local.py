@@ -10,21 +10,22 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..config import Config
+from ..errors import InputError
 from ..generators.deal import Deal, safe_folder_name
 from ..generators.handover_doc import filled_handover
 from ..rubric import Rubric, load_rubric
+from ..validators.document import Document
 from ..validators.docx_reader import read_docx
-from ..validators.document import Document, InputError
 from .base import Handover, Workspace
 from .local_tracker import LocalTracker
 
-DEFAULT_WORKSPACE = Path("workspace")
 TRACKER_NAME = "Desktop Study tracker.xlsx"
 STUDY_IDS = ".handover/study_ids.json"  # doc path -> study id: the local twin of Drive appProperties
 
 
 def workspace_root(path: str | Path | None = None) -> Path:
-    return Path(path or os.environ.get("HANDOVER_WORKSPACE") or DEFAULT_WORKSPACE)
+    return Path(path or Config.from_env().workspace)
 
 
 def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path:

@@ -19,7 +19,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..generators.tracker_layout import TrackerLayout, tracker_layout
+from ..tracker_layout import TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
 
 SHEET = "Studies"

@@ -17,18 +17,11 @@ import gspread
 import requests
 from googleapiclient.errors import HttpError
 
+from ..errors import StepError
+
 log = logging.getLogger("handover.google")
 T = TypeVar("T")
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
-
-
-class StepError(Exception):
-    """A Google call failed for good. `step` says what we were doing; `status` is the HTTP
-    status (0 for network failures)."""
-
-    def __init__(self, step: str, status: int, detail: str):
-        self.step, self.status, self.detail = step, status, detail
-        super().__init__(f"{step} failed ({status or 'network'}): {detail}")
 
 
 @dataclass

@@ -8,24 +8,21 @@ rows), always with valueInputOption=RAW so typed text never becomes a formula.
 from __future__ import annotations
 
 import gspread
+from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
-from ..generators.tracker_layout import TrackerLayout, tracker_layout
+from ..tracker_layout import TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
-from .retry import DEFAULT_POLICY, RetryPolicy, StepError, call
+from ..errors import StepError
+from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
 
 
 def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    """0 -> A, 25 -> Z, 26 -> AA (gspread's A1 helper, without the row)."""
+    return rowcol_to_a1(1, index + 1)[:-1]
 
 
 def header_mismatch(found: list, expected: list[str]) -> str:
@@ -91,7 +88,7 @@ class SheetsTracker(Tracker):
         call("format the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}), self.policy)
         if not current:
             call("write the tracker header", lambda: self._http.values_update(
-                self._id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW"},
+                self._id, f"'{SHEET}'!A1", params={"valueInputOption": ValueInputOption.raw},
                 body={"values": [self.layout.headers]}), self.policy)
         return self.spreadsheet_id
 
@@ -185,9 +182,9 @@ class SheetsTracker(Tracker):
                     new.append(self.layout.to_row(record))
             if updates:
                 call("update studies in the tracker", lambda: self._http.values_batch_update(
-                    self._id, {"valueInputOption": "RAW", "data": updates}), self.policy)
+                    self._id, {"valueInputOption": ValueInputOption.raw, "data": updates}), self.policy)
             if new:
                 call("add studies to the tracker", lambda: self._http.values_append(
-                    self._id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+                    self._id, f"'{SHEET}'!A1", params={"valueInputOption": ValueInputOption.raw, "insertDataOption": "INSERT_ROWS"},
                     body={"values": new}), self.policy)
             return merged

@@ -10,9 +10,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rubric import ROOT
+from .paths import TRACKER_LAYOUT_PATH
 
-TRACKER_LAYOUT_PATH = ROOT / "doc_templates" / "tracker.toml"
 MAX_CELL_CHARS = 50_000  # Google Sheets' limit per cell
 
 
@@ -26,6 +25,20 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Workflow:
+    """What stages and decisions mean ([workflow] in tracker.toml)."""
+    draft: str
+    submitted: str
+    approved: str
+    closed: str
+    resubmit_from: tuple[str, ...]
+    approving: tuple[str, ...]
+    need_reason: tuple[str, ...]
+    exception: str
+    buttons: dict[str, str]  # decision -> the manager's button label
+
+
+@dataclass(frozen=True)
 class TrackerLayout:
     columns: tuple[Column, ...]
     stages: tuple[str, ...]
@@ -33,6 +46,7 @@ class TrackerLayout:
     manager_stages: tuple[str, ...]
     cs_stages: tuple[str, ...]
     colours: dict
+    workflow: Workflow
 
     @property
     def headers(self) -> list[str]:
@@ -77,5 +91,8 @@ def tracker_layout() -> TrackerLayout:
     raw = tomllib.loads(TRACKER_LAYOUT_PATH.read_text(encoding="utf-8"))
     columns = tuple(Column(c["key"], c["header"], int(c.get("width", 120)), c.get("kind", "text"),
                            bool(c.get("manager_only", False))) for c in raw["columns"])
+    w = raw["workflow"]
+    workflow = Workflow(w["draft"], w["submitted"], w["approved"], w["closed"], tuple(w["resubmit_from"]),
+                        tuple(w["approving"]), tuple(w["need_reason"]), w["exception"], dict(w["buttons"]))
     return TrackerLayout(columns, tuple(raw["stages"]), tuple(raw["decisions"]),
-                         tuple(raw["manager_stages"]), tuple(raw["cs_stages"]), raw["colours"])
+                         tuple(raw["manager_stages"]), tuple(raw["cs_stages"]), raw["colours"], workflow)

@@ -1,0 +1,204 @@
+"""The add-on's endpoints, as Google's host calls them: a trigger or a button click posts an
+event (server/addon/events.py), the caller is verified (auth.py), a flow runs on the configured
+workspace (server/flows.py) and the answer is card JSON. Errors become answers in answers.py."""
+from __future__ import annotations
+
+import functools
+import logging
+import time
+
+from flask import Blueprint, current_app, jsonify, request
+
+from .. import flows
+from ..backend import Backend
+from ..errors import EventError, HandoverError, StepError
+from ..generators.deal import Deal, DealError
+from ..generators.emails import data_request_email
+from ..rubric import load_rubric
+from ..validators.scorer import score_document
+from ..validators.sections import split_sections
+from . import answers, scorecard_screens, screens
+from . import cards as c
+from .auth import Caller, Verifier
+from .events import Event, parse_event
+from .manifest import missing_scopes
+
+log = logging.getLogger("handover.app")
+bp = Blueprint("addon", __name__)
+HANDOVER_MIN_SECTIONS = 4  # a document with this many rubric sections is a handover
+NOT_RECORDED = "The study was NOT recorded in the tracker. Submit again: the same study is updated, never doubled."
+
+
+def backend() -> Backend:
+    return current_app.extensions["handover"]
+
+
+def endpoint(handler):
+    """Parse the event, verify the caller, ask for missing scopes, run the handler, answer."""
+    @functools.wraps(handler)
+    def run(**kwargs):
+        started, path = time.perf_counter(), request.path
+        try:
+            event = parse_event(request.get_json(silent=True))
+        except EventError as exc:
+            body, status = answers.for_bad_event(exc, path)
+            return jsonify(body), status
+        config, caller = backend().config, None
+        try:
+            caller = verifier().caller(request.headers.get("Authorization", ""),
+                                       (config.public_base_url or request.host_url.rstrip("/")) + path,
+                                       event, request.headers)
+            missing = missing_scopes(event.host, event.authorized_scopes)
+            if missing:  # granular consent: ask for what this host needs, Google repeats the action
+                return jsonify({"requesting_google_scopes": {"scopes": missing}}), 200
+            body, status = handler(event, caller, screens.Urls(config.public_base_url or request.host_url),
+                                   **kwargs), 200
+        except HandoverError as exc:
+            body, status = answers.for_error(exc, path)
+        except Exception:  # noqa: BLE001 - a bug: answered with a card, logged with its traceback
+            body, status = answers.for_bug(path)
+        if caller is not None:
+            log.info("request", extra={"path": path, "status": status, "user_role": backend().role(caller.email),
+                                       "ms": round(1000 * (time.perf_counter() - started), 1)})
+        return jsonify(body), status
+    return run
+
+
+def verifier() -> Verifier:
+    return current_app.extensions["handover.verifier"]
+
+
+def workspace(caller: Caller):
+    return backend().workspace(caller.oauth_token)
+
+
+# --- triggers ---------------------------------------------------------------------------------
+
+@bp.post("/addon/docs/home")
+@endpoint
+def docs_home(event: Event, caller: Caller, urls):
+    if not event.has_file_scope or not event.file_id:
+        return c.homepage(screens.docs_home(urls, has_file_scope=False))
+    return c.homepage(doc_card(event, caller, urls))
+
+
+@bp.post("/addon/docs/file-scope-granted")
+@endpoint
+def file_scope_granted(event: Event, caller: Caller, urls):
+    return c.render(doc_card(event, caller, urls))
+
+
+@bp.post("/addon/sheets/home")
+@endpoint
+def sheets_home(event: Event, caller: Caller, urls):
+    return c.homepage(tracker_card(workspace(caller), caller, urls))
+
+
+@bp.post("/addon/action/<name>")
+@endpoint
+def action(event: Event, caller: Caller, urls, name: str):
+    handler = ACTIONS.get(name)
+    if handler is None:
+        raise EventError(f"unknown action '{name}'")
+    return handler(event, caller, urls)
+
+
+def doc_card(event: Event, caller: Caller, urls) -> dict:
+    """The scorecard of the open document, or the home card when it is not a handover."""
+    doc = workspace(caller).read(event.file_id)
+    if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
+        return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
+    return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title)
+
+
+def tracker_card(ws, caller: Caller, urls) -> dict:
+    return screens.tracker_home(ws.tracker.records(), backend().role(caller.email), backend().team(), urls)
+
+
+# --- button clicks ----------------------------------------------------------------------------
+
+def grant(event, caller, urls):
+    return c.request_file_scope()
+
+
+def create(event, caller, urls):
+    typed = {k: event.input(k) for k in Deal.__dataclass_fields__ if k in event.form}
+    try:
+        deal = Deal.from_input(typed | {"rep": caller.email})
+    except DealError as exc:  # the same form again, every value kept, each problem beside its field
+        card = screens.docs_home(urls, event.has_file_scope, values=typed, problems=exc.problems)
+        return c.render(card, notification=f"Not created: {len(exc.problems)} to fix")
+    made = flows.create_handover(workspace(caller), deal)
+    return c.render(screens.created_card(made, deal, urls),
+                    notification="Handover created" if made.created else "Handover already exists")
+
+
+def email(event, caller, urls):
+    industries = load_rubric().industries
+    industry, customer = event.input("industry", next(iter(industries))), event.input("customer") or "your company"
+    if industry not in industries:
+        raise EventError(f"industry must be {' or '.join(industries)}")
+    text = data_request_email(industry, customer, rep=caller.email, signup_url=backend().config.signup_url)
+    return c.render(screens.email_card(industry, customer, text), push=True)
+
+
+def check(event, caller, urls):
+    if not event.has_file_scope:
+        return c.request_file_scope()
+    card = flows.check(workspace(caller), event.file_id)
+    return c.render(scorecard_screens.scorecard_card(card, urls, event.file_title), notification=f"Score {card.score}/100")
+
+
+def findings(event, caller, urls):
+    """Every finding (or one section's), a page at a time: pushed over the scorecard, then turned."""
+    if not event.has_file_scope:
+        return c.request_file_scope()
+    card = flows.check(workspace(caller), event.file_id)
+    start = event.params.get("start", "0")
+    shown = scorecard_screens.findings_card(card, urls, section=event.params.get("section", ""),
+                                            start=int(start) if start.isdigit() and len(start) < 7 else 0)
+    return c.render(shown, push=event.params.get("turn") != "1")
+
+
+def submit(event, caller, urls):
+    if not event.has_file_scope:
+        return c.request_file_scope()
+    ws = workspace(caller)
+    try:
+        result = flows.submit(ws, event.file_id, caller.email, exception_request=event.input("exception") == "1",
+                              notifier=backend().notifier(ws))
+    except StepError as exc:
+        exc.advice = NOT_RECORDED
+        raise
+    note = f"Recorded as {result.study_id}" if result.recorded else "Not submitted: see what to fix"
+    return c.render(scorecard_screens.submit_card(result, urls), notification=note)
+
+
+def on_tracker(event, caller, urls, change, note: str) -> dict:
+    """Apply a change to the study the button names, then show the tracker card again."""
+    sid = event.params.get("study_id", "")
+    ws = workspace(caller)
+    change(ws, sid)
+    return c.render(tracker_card(ws, caller, urls), notification=f"{sid}: {note}")
+
+
+def decide(event, caller, urls):
+    decision = event.params.get("decision", "")
+    return on_tracker(event, caller, urls, lambda ws, sid: flows.decide(
+        ws, sid, caller.email, decision, event.input(f"reason_{sid}"), backend().config.managers), decision)
+
+
+def assign(event, caller, urls):
+    return on_tracker(event, caller, urls, lambda ws, sid: flows.assign_owner(
+        ws, sid, caller.email, event.input(f"owner_{sid}"), backend().team()), "assigned")
+
+
+def stage(event, caller, urls):
+    sid = event.params.get("study_id", "")
+    moved_to = event.input(f"stage_{sid}")
+    return on_tracker(event, caller, urls, lambda ws, _: flows.move_stage(
+        ws, sid, caller.email, moved_to, backend().team()), f"moved to {moved_to}")
+
+
+ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "findings": findings,
+           "submit": submit, "decide": decide, "assign": assign, "stage": stage}

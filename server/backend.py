@@ -1,0 +1,56 @@
+"""What every request needs from the configuration: the caller's role, the team, the workspace
+(local folders, or Google as the service account with the rep's own token for reading the open
+document) and the notifier."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .config import Config
+from .google_clients import GoogleConnection
+from .notify import Notifier
+from .workspace.base import Workspace
+from .workspace.retry import RetryPolicy
+
+
+class Backend:
+    def __init__(self, config: Config, google: GoogleConnection | None = None):
+        self.config = config
+        self.google = google or GoogleConnection(config.google_timeout)
+        self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
+
+    def workspace(self, user_token: str = "") -> Workspace:
+        if self.config.mode == "google":
+            return self._google_workspace(user_token)
+        from .workspace.local import LocalWorkspace
+        ws = LocalWorkspace(self.config.workspace)
+        if not ws.tracker.path.exists():
+            ws.tracker.setup()
+        return ws
+
+    def _google_workspace(self, user_token: str) -> Workspace:
+        from .workspace.google_drive import GoogleWorkspace
+        from .workspace.sheets_tracker import SheetsTracker
+        cfg, google = self.config, self.google
+        if getattr(self._local, "clients", None) is None:
+            self._local.clients = google.service_account()
+        g = self._local.clients
+        policy = RetryPolicy(base_delay=cfg.google_retry_base_s, max_delay=max(16 * cfg.google_retry_base_s, 0.01))
+        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers, policy=policy)
+        return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
+                               shared_drive_id=cfg.shared_drive_id or None,
+                               user_docs=google.user_docs(user_token) if user_token else None, policy=policy,
+                               docs_factory=lambda: google.service_account().docs)
+
+    def notifier(self, ws: Workspace) -> Notifier:
+        root = getattr(ws, "root", None)
+        return Notifier.from_config(self.config, Path(root) if root else None)
+
+    def role(self, email: str) -> str:
+        if email in self.config.managers:
+            return "manager"
+        return "cs" if email in self.config.cs_team else "other"
+
+    def team(self) -> tuple[str, ...]:
+        """Who may own a study and move it between stages: CS and the managers."""
+        return tuple(dict.fromkeys(self.config.cs_team + self.config.managers))
