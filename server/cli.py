@@ -59,7 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the installed version and exit")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND",
                            help="what to do; `handover COMMAND --help` lists its options")
+    _handover_commands(sub)
+    _deployment_commands(sub)
+    _preview_commands(sub)
+    return p
 
+
+def _handover_commands(sub) -> None:
+    """What a rep does with a handover: the template, a new one, its score, the data request."""
     t = sub.add_parser("template", help="write the handover template .docx from the rubric")
     t.add_argument("--out", type=Path, default=TEMPLATE_PATH, help="where to write it (default: %(default)s)")
     t.set_defaults(run=_template)
@@ -86,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--contact", default="", help="the customer contact it is addressed to")
     e.set_defaults(run=_email)
 
+
+def _deployment_commands(sub) -> None:
+    """What whoever deploys the add-on runs once: the set-up and the manifest."""
     u = sub.add_parser("setup", help="set up the tracker (local), or the template and tracker on Google")
     u.add_argument("--workspace", help="local workspace folder")
     u.add_argument("--google", action="store_true", help="set up on Google Drive and Sheets")
@@ -101,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--logo-url", default="", help="HTTPS URL of the add-on's logo (default: a Material icon on gstatic.com)")
     m.set_defaults(run=_manifest)
 
+
+def _preview_commands(sub) -> None:
+    """The local default: the first-run demo and the sidebar preview."""
     d = sub.add_parser("demo", help="first run: sample customers and handovers, their scores, then the preview")
     d.add_argument("--workspace", help=WORKSPACE_HELP)
     d.add_argument("--no-serve", action="store_true", help="set up and score, without starting the preview")
@@ -112,7 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--workspace", help=WORKSPACE_HELP)
     _server_arguments(v)
     v.set_defaults(run=_serve)
-    return p
 
 
 def _server_arguments(p: argparse.ArgumentParser) -> None:

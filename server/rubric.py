@@ -42,6 +42,7 @@ class Section:
     heading_cues: tuple[str, ...] = ()  # words in an unknown heading that suggest this section
     cues: tuple[str, ...] = ()  # words in a text that suggest this section
     firm: bool = False  # hedged sentences ("may include") with no date are padding here
+    empty_answers: tuple[str, ...] = ()  # patterns of a part answered with nothing ("none identified yet")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
             items=_tuple(s, "items"), parts=_tuple(s, "parts"),
             part_aliases=tuple(s.get("part_aliases", {}).items()),
             heading_cues=_tuple(s, "heading_cues"), cues=_tuple(s, "cues"), firm=bool(s.get("firm", False)),
+            empty_answers=_tuple(s, "empty_answers"),
         )
         for s in raw["sections"]
     )

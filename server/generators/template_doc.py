@@ -26,7 +26,7 @@ def build_template(rubric: Rubric | None = None) -> docx.document.Document:
     _guidance(doc, rubric.subtitle)
     for number, section in enumerate(rubric.sections, start=1):
         doc.add_heading(f"{number}. {section.title}", level=1)
-        if section.key == "deal_summary":
+        if section.kind == "fields":
             _guidance(doc, *section.guidance)
             _table(doc, None, [[f.label, f.placeholder] for f in rubric.fields])
         elif section.kind == "parts":

@@ -193,8 +193,7 @@ def part_filled(text: str, section: Section, lexicon: Lexicon, rubric: Rubric) -
     and not the guidance said back."""
     if len(text.split()) < 3 or lexicon.placeholders(text):
         return False
-    empty = rubric.criteria.get("spiced", {}).get("empty_answers", ())
-    if any(re.match(rf"\s*(?:{pattern})", text, re.I) for pattern in empty):
+    if any(re.match(rf"\s*(?:{pattern})", text, re.I) for pattern in section.empty_answers):
         return False  # "none identified yet" answers the part with nothing
     return not is_paraphrase(text, lexicon.signals(text), section, rubric.generic["paraphrase_overlap"])
 
@@ -247,12 +246,7 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
             findings.append(make("placeholder", p))
 
     if not content:
-        empty = make("empty_section")
-        result = SectionResult(section.key, section.title, 0, "empty", section.weight, 0, 0,
-                               [empty] + [f for f in findings if f.kind != "guidance_left"])
-        for f in result.findings[1:]:
-            f.points = 0  # the empty finding already took every point
-        return result
+        return _empty_result(section, make, findings)
 
     findings += extra or []
     limit = rubric.limits.get("max_units_per_section")
@@ -270,16 +264,34 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
         if not has_name(person.name, lexicon) and not lexicon.placeholders(person.name):
             findings.append(make("unnamed_stakeholder", person.name))  # a stand-in name is a placeholder finding
 
-    duplicates = [u for u in content if u.duplicate_of]
-    for u in duplicates[:MAX_SENTENCE_FINDINGS]:
-        findings.append(make("duplicate_text", u.text, other=u.duplicate_of))
-    borrowed = sum(u.words for u in content if u.duplicate_of or u.paraphrase)
-    if borrowed >= rubric.generic["generic_share"] * n_words:
+    if _borrowed(content, n_words, rubric, make, findings):
         status = "generic"  # most of it is pasted from another section or restates the guidance
 
     score = max(0, 100 - sum(f.points for f in findings))
     return SectionResult(section.key, section.title, score, status, section.weight, n_words, int(specifics),
                          findings)
+
+
+def _empty_result(section, make: FindingMaker, findings: list[Finding]) -> SectionResult:
+    """A section with no content of its own: one finding takes every point; placeholders are
+    still named (at no cost), guidance left in is not (the section is empty anyway)."""
+    empty = make("empty_section")
+    result = SectionResult(section.key, section.title, 0, "empty", section.weight, 0, 0,
+                           [empty] + [f for f in findings if f.kind != "guidance_left"])
+    for f in result.findings[1:]:
+        f.points = 0
+    return result
+
+
+def _borrowed(content: list[Unit], n_words: int, rubric: Rubric, make: FindingMaker,
+              findings: list[Finding]) -> bool:
+    """Name the sentences pasted from another section; true when most of the section is pasted
+    or restates the guidance."""
+    duplicates = [u for u in content if u.duplicate_of]
+    for u in duplicates[:MAX_SENTENCE_FINDINGS]:
+        findings.append(make("duplicate_text", u.text, other=u.duplicate_of))
+    borrowed = sum(u.words for u in content if u.duplicate_of or u.paraphrase)
+    return borrowed >= rubric.generic["generic_share"] * n_words
 
 
 def is_filler(unit: Unit, lexicon: Lexicon, firm: bool = False) -> bool:

@@ -64,48 +64,62 @@ def _pieces(blocks):
             yield block.text
 
 
-def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
-    rubric = rubric or load_rubric()
-    lexicon = lexicon_for(rubric)
-    split = split_sections(doc, rubric)
-    fields = read_fields(split, rubric)
-    results: dict[str, SectionResult] = {}
-    units: dict[str, list[Unit]] = {}
-    parts: dict[str, str] = {}
-
+def _units(doc: Document, split, fields: dict, rubric: Rubric, lexicon) -> dict[str, list[Unit]]:
+    """Each section's sentences with their signals, paraphrases of the guidance and text pasted
+    into more than one section marked."""
     budget = rubric.limits.get("max_chars_for_names", 300_000)
     ignore = customer_words(fields.get("customer", "")) | everywhere_names(split, lexicon, budget)
     known = lexicon.known_names(_bounded(_pieces(doc.blocks), budget), ignore)
     limit = rubric.limits.get("max_units_per_section", 10**9)
+    units: dict[str, list[Unit]] = {}
     for section in rubric.sections:
         found = split.found.get(section.key)
         units[section.key] = build_units(found.blocks, section, lexicon, known, ignore, limit) if found else []
         mark_paraphrases(units[section.key], section, rubric)
     groups = {s.title: id(split.found[s.key].blocks) for s in rubric.sections if s.key in split.found}
     mark_duplicates({s.title: units[s.key] for s in rubric.sections}, rubric.generic["duplicate_min_words"], groups)
+    return units
 
+
+def _section_result(section, found, units: list[Unit], fields: dict, parts: dict, rubric: Rubric,
+                    lexicon) -> SectionResult:
+    """One found section checked, with what its kind adds: missing deal fields, missing SPICED
+    parts, the stakeholder table's people."""
+    make = FindingMaker(rubric, section)
+    extra: list[Finding] = []
+    filled = people = None
+    if section.kind == "fields":
+        extra = [make("missing_field", field=f.label) for f in rubric.fields if is_blank(fields.get(f.key), lexicon)]
+        filled = len(rubric.fields) - len(extra)
+    if section.kind == "parts":
+        extra = [make("missing_part", part=p) for p in section.parts
+                 if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
+    if section.kind == "table":
+        people = read_stakeholders(without_guidance(found.blocks, section), lexicon)
+    result = check_section(found, units, rubric, lexicon, extra, people, filled)
+    if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
+        result.status = "thin"  # a SPICED without all five parts is incomplete
+    if found.by_content:
+        result.read_from = found.heading or "text under no heading"
+    return result
+
+
+def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
+    rubric = rubric or load_rubric()
+    lexicon = lexicon_for(rubric)
+    split = split_sections(doc, rubric)
+    fields = read_fields(split, rubric)
+    units = _units(doc, split, fields, rubric, lexicon)
+    results: dict[str, SectionResult] = {}
+    parts: dict[str, str] = {}
     for section in rubric.sections:
         found = split.found.get(section.key)
         if found is None:
             results[section.key] = check_missing(section, rubric)
             continue
-        make = FindingMaker(rubric, section)
-        extra: list[Finding] = []
-        if section.key == "deal_summary":
-            extra = [make("missing_field", field=f.label) for f in rubric.fields
-                     if is_blank(fields.get(f.key), lexicon)]
         if section.kind == "parts":
             parts = split_parts(found.blocks, section.parts, section.part_aliases)
-            extra = [make("missing_part", part=p) for p in section.parts
-                     if not part_filled(parts.get(p, ""), section, lexicon, rubric)]
-        people = read_stakeholders(without_guidance(found.blocks, section), lexicon) if section.kind == "table" else None
-        filled = sum(1 for f in rubric.fields if not is_blank(fields.get(f.key), lexicon)) if section.kind == "fields" else None
-        result = check_section(found, units[section.key], rubric, lexicon, extra, people, filled)
-        if result.status == "ok" and any(f.kind == "missing_part" for f in extra):
-            result.status = "thin"  # a SPICED without all five parts is incomplete
-        if found.by_content:
-            result.read_from = found.heading or "text under no heading"
-        results[section.key] = result
+        results[section.key] = _section_result(section, found, units[section.key], fields, parts, rubric, lexicon)
 
     criteria = evaluate(Evidence(split, fields, results, units, parts, lexicon, rubric))
     ordered = [results[s.key] for s in rubric.sections]

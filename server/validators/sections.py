@@ -166,6 +166,8 @@ class _Splitter:
         return any(part_named(text, s.parts, s.part_aliases) for s in self.current_sections)
 
     def feed(self, block: Block) -> None:
+        """The document's next block: it opens a section (or a group under an unknown heading),
+        or goes into the one open."""
         if block.is_title:
             return
         if block.kind in ("paragraph", "list_item"):
@@ -177,52 +179,67 @@ class _Splitter:
             if answer:
                 block = Block(kind=block.kind, text=answer.group(1), level=block.level)
         if block.kind == "heading":
-            sections = self.matcher.match(block.text)
-            if sections:
-                self.open(sections, block.text, block.level)
-                self.headed = True
-            elif (self.current is not None or self.found) and block.level <= self.level and not self.in_parts(block.text):
-                self.open_group(block.text)  # an unknown heading at the same level ends the section
-            else:
-                self.add(block)
+            self.heading(block)
+        elif block.kind == "table" and self.open_table_sections(block):
             return
-        if block.kind == "table" and self.open_table_sections(block):
-            return
-        if block.kind not in ("paragraph", "list_item"):
+        elif block.kind not in ("paragraph", "list_item") or not (
+                self.opened_by_lead(block) or self.opened_by_short_line(block) or self.opened_by_lead_in(block)):
             self.add(block)
-            return
-        if block.lead and not self.in_parts(block.lead):
-            sections = self.matcher.match(block.lead.rstrip(":.-–— "))
-            if sections:  # "**Business case:** started with ..."
-                self.open(sections, block.lead, self.level if self.current is not None else 1)
-                self.headed = True
-                rest = block.text[len(block.lead):].lstrip(" :.-–—")
-                tail = re.split(r"[.:]\s*", block.lead.strip(" :.-–—"))[-1]
-                if len(sections) == 1 and tail and self.in_parts(tail):
-                    rest = f"{tail}: {rest}"  # "SPICED. Situation: ..." keeps its part
-                if rest:
-                    self.add(Block(kind=block.kind, text=rest, level=block.level))
-                return
-        if len(words(block.text)) <= _MAX_HEADING_WORDS:
-            loud = block.bold or _is_caps_line(block.text)  # "DATA (all in DS Data/Leichhardt)" in a pasted email
-            sections = self.matcher.match(block.text, strict=not loud)
-            if sections and (loud or block.kind == "list_item" or _looks_like_heading(block.text)):
-                self.open(sections, block.text, self.level if self.current is not None else 1, bold=True)
-                self.headed = self.headed or loud
-                return
-            if (loud and self.bold_headed and self.current_sections and _looks_like_heading(block.text)
-                    and not self.in_parts(block.text)):
-                self.open_group(block.text, host=self.current)  # "**Who we spoke to**" among bold-line headings
-                return
-        if not self.headed:
-            lead = _LEAD_IN.match(block.text)
-            sections = self.matcher.match(lead.group(1), strict=True) if lead else []
-            if sections:  # "Business case: we estimate ..." in a document without headings
-                self.open(sections, lead.group(1), self.level if self.current is not None else 1)
-                self.add(Block(kind=block.kind, text=lead.group(2).strip(), level=block.level))
-                return
-        self.add(block)
 
+    def heading(self, block: Block) -> None:
+        sections = self.matcher.match(block.text)
+        if sections:
+            self.open(sections, block.text, block.level)
+            self.headed = True
+        elif (self.current is not None or self.found) and block.level <= self.level and not self.in_parts(block.text):
+            self.open_group(block.text)  # an unknown heading at the same level ends the section
+        else:
+            self.add(block)
+
+    def opened_by_lead(self, block: Block) -> bool:
+        """'**Business case:** started with ...': a bold lead naming a section opens it."""
+        if not block.lead or self.in_parts(block.lead):
+            return False
+        sections = self.matcher.match(block.lead.rstrip(":.-–— "))
+        if not sections:
+            return False
+        self.open(sections, block.lead, self.level if self.current is not None else 1)
+        self.headed = True
+        rest = block.text[len(block.lead):].lstrip(" :.-–—")
+        tail = re.split(r"[.:]\s*", block.lead.strip(" :.-–—"))[-1]
+        if len(sections) == 1 and tail and self.in_parts(tail):
+            rest = f"{tail}: {rest}"  # "SPICED. Situation: ..." keeps its part
+        if rest:
+            self.add(Block(kind=block.kind, text=rest, level=block.level))
+        return True
+
+    def opened_by_short_line(self, block: Block) -> bool:
+        """A short line that reads as a heading (bold, capitals, or a list item naming a section)."""
+        if len(words(block.text)) > _MAX_HEADING_WORDS:
+            return False
+        loud = block.bold or _is_caps_line(block.text)  # "DATA (all in DS Data/Leichhardt)" in a pasted email
+        sections = self.matcher.match(block.text, strict=not loud)
+        if sections and (loud or block.kind == "list_item" or _looks_like_heading(block.text)):
+            self.open(sections, block.text, self.level if self.current is not None else 1, bold=True)
+            self.headed = self.headed or loud
+            return True
+        if (loud and self.bold_headed and self.current_sections and _looks_like_heading(block.text)
+                and not self.in_parts(block.text)):
+            self.open_group(block.text, host=self.current)  # "**Who we spoke to**" among bold-line headings
+            return True
+        return False
+
+    def opened_by_lead_in(self, block: Block) -> bool:
+        """'Business case: we estimate ...' in a document without headings."""
+        if self.headed:
+            return False
+        lead = _LEAD_IN.match(block.text)
+        sections = self.matcher.match(lead.group(1), strict=True) if lead else []
+        if not sections:
+            return False
+        self.open(sections, lead.group(1), self.level if self.current is not None else 1)
+        self.add(Block(kind=block.kind, text=lead.group(2).strip(), level=block.level))
+        return True
 
     def ask(self, question: str) -> None:
         """A question is a heading: a section it names, a part it asks about ('Q: Pain?',
