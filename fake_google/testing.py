@@ -1,19 +1,10 @@
-"""Test helpers: a pytest fixture and google-api-python-client services for the fake.
+"""google-api-python-client services for the fake, for tests of the fake itself::
 
-In a test module::
+    with FakeGoogle() as fake:
+        drive = drive_service(fake)
 
-    from fake_google.testing import fake_google_server  # noqa: F401  (a fixture)
-
-    def test_something(fake_google_server):
-        drive = drive_service(fake_google_server)
-
-or make your own fixture with ``start_fake()``.
+(The product's own clients are pointed at the fake by tests/google_env.py.)
 """
-
-import pytest
-
-from .gspread_support import gspread_client
-from .server import FakeGoogle
 
 
 def fake_credentials(token="fake-token"):
@@ -42,22 +33,3 @@ def docs_service(fake):
 
 def sheets_service(fake):
     return build_service(fake, "sheets", "v4")
-
-
-def gspread_for(fake):
-    return gspread_client(fake.base_url)
-
-
-def start_fake(**options):
-    """A started FakeGoogle (stop it yourself, or use it as a context manager)."""
-    return FakeGoogle(**options).start()
-
-
-@pytest.fixture
-def fake_google_server():
-    """A fresh FakeGoogle per test, stopped afterwards."""
-    fake = FakeGoogle().start()
-    try:
-        yield fake
-    finally:
-        fake.stop()

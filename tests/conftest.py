@@ -1,8 +1,6 @@
-import io
 import os
 from pathlib import Path
 
-import docx
 import pytest
 from hypothesis import settings
 
@@ -25,6 +23,15 @@ def ws(tmp_path):
     w = LocalWorkspace(tmp_path)
     w.tracker.setup()
     return w
+
+
+@pytest.fixture
+def fake():
+    """Google's Drive, Docs and Sheets: a fresh stateful fake on localhost (fake_google/), reached
+    through the real client libraries (tests/google_env.py builds the product's clients for it)."""
+    from fake_google import FakeGoogle
+    with FakeGoogle() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -50,29 +57,3 @@ def app(tmp_path, mint):
     from tests.addon_env import ADDON_SA, BASE_URL
     return create_app(Config(mode="local", workspace=str(tmp_path / "ws"), addon_service_account=ADDON_SA,
                              public_base_url=BASE_URL, certs_url=mint.certs_url))
-
-
-def make_docx(*items) -> bytes:
-    """A .docx from ('h1', text) / ('h2', text) / ('p', text) / ('bold', text) / ('li', text) /
-    ('table', [[...], ...]) items."""
-    d = docx.Document()
-    for kind, value in items:
-        if kind in ("h1", "h2", "h3"):
-            d.add_heading(value, level=int(kind[1]))
-        elif kind == "title":
-            d.add_heading(value, level=0)
-        elif kind == "p":
-            d.add_paragraph(value)
-        elif kind == "bold":
-            d.add_paragraph().add_run(value).bold = True
-        elif kind == "li":
-            d.add_paragraph(value, style="List Bullet")
-        elif kind == "table":
-            t = d.add_table(rows=0, cols=max(len(r) for r in value))
-            for row in value:
-                cells = t.add_row().cells
-                for c, text in zip(cells, row):
-                    c.text = text
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()

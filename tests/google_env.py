@@ -3,7 +3,6 @@ client libraries (only their endpoint is pointed at the fake)."""
 from dataclasses import dataclass
 
 import google.oauth2.credentials
-import pytest
 
 from fake_google import FakeGoogle, RewritingSession
 from server.google_clients import GoogleClients, GoogleConnection, clients
@@ -48,10 +47,9 @@ def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: floa
                            docs_factory=lambda: fake_clients(fake, "service-account-token", timeout).docs)
 
 
-@pytest.fixture
-def fake():
-    server = FakeGoogle().start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def upload_docx(ws, data: bytes, name: str = "Good handover") -> str:
+    """A .docx uploaded as a Google Doc (Drive converts it, as when a rep uploads one); its id."""
+    from googleapiclient.http import MediaInMemoryUpload
+    media = MediaInMemoryUpload(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return ws.drive.files().create(body={"name": name, "mimeType": "application/vnd.google-apps.document"},
+                                   media_body=media, fields="id").execute()["id"]

@@ -1,11 +1,42 @@
-"""A specific, complete handover as data, and ways to change one thing in it.
+"""Test documents, built the one way tests build them: a list of (kind, value) items made into
+a real .docx (make_docx), and GOOD, a specific, complete handover as data (it must score as
+ready) with ways to change one thing in it.
 
-Tests build a .docx from GOOD (which must score as ready), change one section or field,
-and check that exactly the matching finding or criterion appears.
+Tests build a .docx from GOOD, change one section or field, and check that exactly the matching
+finding or criterion appears. (The committed corpora under tests/corpus, tests/holdout,
+tests/realworld and tests/unseen are built once by their own build scripts and read as files.)
 """
+import io
 from copy import deepcopy
 
-from tests.conftest import make_docx
+import docx
+
+
+def make_docx(*items) -> bytes:
+    """A .docx from ('h1', text) / ('h2', text) / ('p', text) / ('bold', text) / ('li', text) /
+    ('table', [[...], ...]) items."""
+    d = docx.Document()
+    for kind, value in items:
+        if kind in ("h1", "h2", "h3"):
+            d.add_heading(value, level=int(kind[1]))
+        elif kind == "title":
+            d.add_heading(value, level=0)
+        elif kind == "p":
+            d.add_paragraph(value)
+        elif kind == "bold":
+            d.add_paragraph().add_run(value).bold = True
+        elif kind == "li":
+            d.add_paragraph(value, style="List Bullet")
+        elif kind == "table":
+            t = d.add_table(rows=0, cols=max(len(r) for r in value))
+            for row in value:
+                cells = t.add_row().cells
+                for c, text in zip(cells, row):
+                    c.text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
 
 GOOD = {
     "title": "Desktop Study Handover - Red Rock Drilling",

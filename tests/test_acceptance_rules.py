@@ -3,6 +3,7 @@ checklist's answers are read. One rule per test, on the specific handover with o
 import pytest
 
 from server.validators.docx_reader import read_docx
+from server.validators.fields import parse_count, segment_of
 from server.validators.scorer import score_document
 from tests.handover_builder import GOOD, handover, set_field, to_docx
 
@@ -184,3 +185,14 @@ def test_an_item_line_ending_in_a_colon_is_the_item_not_a_lead_in_for_the_lines_
              ("li", "DS Data/SOR_rev4.pdf"), ("li", "DS Data/SOR_rev4_annex_B.pdf")]
     result = criterion(score(handover(Data_provided=items)), "schedule_of_rates")
     assert result.passed, result.evidence
+
+
+@pytest.mark.parametrize("value,segment", [("SMB (mid-size contractor)", "SMB"), ("SMB, not Enterprise", "SMB"),
+                                           ("Mid Market", "Mid-Market"), ("Enterprise (ANZ)", "Enterprise")])
+def test_segment_is_the_one_named_first(value, segment):
+    assert segment_of(value) == segment
+
+
+@pytest.mark.parametrize("value,n", [("two (one per site)", 2), ("seven (three per shift)", 7), ("3 (DR12, DR15)", 3)])
+def test_counts_are_the_number_written_first(value, n):
+    assert parse_count(value) == n

@@ -11,7 +11,7 @@ from server.app import create_app
 from server.config import Config
 from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, CS, MANAGER, REP, Client
 from tests.card_schema import cards_in
-from tests.google_env import FakeConnection, google_workspace
+from tests.google_env import FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, to_docx
 
 HOMES = ("/addon/docs/home", "/addon/sheets/home")
@@ -69,8 +69,7 @@ class Google:
                                           customers_root_id=ws.root_id), google=FakeConnection(fake=fake))
 
     def put(self, name, data):
-        from tests.test_google_workspace import _upload_docx
-        return _upload_docx(self.ws, data)
+                return upload_docx(self.ws, data)
 
     def rows(self):
         return self.ws.tracker.records()

@@ -4,6 +4,8 @@ import logging
 
 import pytest
 
+from server.app import create_app
+from server.config import Config
 from tests.addon_env import ADDON_SA, BASE_URL, REP, event
 
 CREATE = "/addon/action/create"
@@ -137,3 +139,33 @@ def test_a_certificate_fetch_slower_than_the_google_timeout_is_refused_not_held(
     assert not created(tmp_path)
     again = create(app, mint.token(ADDON_SA, BASE_URL + CREATE), mint.token(REP, "addon-client"))
     assert again.status_code == 200 and created(tmp_path)
+
+
+def test_a_rejected_token_is_not_written_to_the_log(tmp_path):
+    import io
+
+    from server.logs import JsonFormatter
+    from tests.addon_env import TokenMint
+    mint = TokenMint()
+    app = create_app(Config(mode="local", workspace=str(tmp_path), addon_service_account="sa@example.com",
+                            public_base_url="https://h.example.com", certs_url=mint.certs_url))
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(JsonFormatter())
+    logging.getLogger("handover").addHandler(handler)
+    secret = "ya29.a0AfB_SECRET_USER_ACCESS_TOKEN_abcdef"
+    try:
+        app.test_client().post("/addon/docs/home", json={"commonEventObject": {"hostApp": "DOCS"}},
+                               headers={"Authorization": f"Bearer {secret}"})
+    finally:
+        logging.getLogger("handover").removeHandler(handler)
+        mint.stop()
+    assert "token rejected (malformed)" in out.getvalue() and "SECRET" not in out.getvalue()
+
+
+def test_google_mode_refuses_to_start_half_configured():
+    with pytest.raises(ValueError, match="HANDOVER_OAUTH_CLIENT_ID"):
+        create_app(Config(mode="google", public_base_url="https://h.example.com", addon_service_account="sa@x"))
+    with pytest.raises(ValueError, match="LOCAL_AUTH"):
+        create_app(Config(mode="google", public_base_url="https://h", addon_service_account="sa", oauth_client_id="c",
+                          local_auth=True))

@@ -18,7 +18,7 @@ from server.errors import EventError, InputError
 from server.validators.docs_json_reader import read_docs_json
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from tests.conftest import make_docx
+from tests.handover_builder import GOOD, handover, make_docx, to_docx
 
 ODD_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=200)
 KINDS = st.sampled_from(["h1", "h2", "h3", "title", "p", "bold", "li"])
@@ -301,3 +301,10 @@ def test_score_of_a_folder_named_like_json_exits_2(tmp_path, capsys):
     (tmp_path / "x.json").mkdir()
     assert cli.main(["score", str(tmp_path / "x.json")]) == cli.EXIT_BAD_INPUT
     assert capsys.readouterr().err == "handover: x.json: is a folder, not a Google Docs JSON file\n"
+
+
+def test_a_long_hyphenated_run_scores_in_linear_time():
+    doc = handover(Business_case=GOOD["Business case"] + [("p", "a-" * 50_000 + "a"), ("p", "1-" * 50_000 + "1")])
+    t0 = time.perf_counter()
+    score_document(read_docx(to_docx(doc)))
+    assert time.perf_counter() - t0 < 20  # was about two minutes (quadratic lookaheads)

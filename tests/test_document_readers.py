@@ -171,12 +171,6 @@ def test_a_suggested_bold_lead_in_docs_json_is_no_lead():
 
 # ---------------------------------------------------------------- Google: the fake's suggestions
 
-@pytest.fixture
-def fake():
-    with FakeGoogle() as server:
-        yield server
-
-
 def handover_with_suggestions(fake: FakeGoogle) -> str:
     """A Google Doc where a collaborator suggested replacing 'Acme Mining' with 'Globex'."""
     doc_id = fake.add_document("Handover", [("Deal summary", "HEADING_1"), ("Customer: Acme Mining", "NORMAL_TEXT")])

@@ -12,18 +12,12 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import MediaIoBaseUpload
 
 from fake_google import FakeGoogle, RewritingSession, gspread_client
-from fake_google.testing import (docs_service, drive_service, fake_google_server,  # noqa: F401
-                                 sheets_service)
+from fake_google.testing import docs_service, drive_service, sheets_service
 
 FOLDER = "application/vnd.google-apps.folder"
 DOCUMENT = "application/vnd.google-apps.document"
 SPREADSHEET = "application/vnd.google-apps.spreadsheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@pytest.fixture
-def fake(fake_google_server):
-    return fake_google_server
 
 
 @pytest.fixture

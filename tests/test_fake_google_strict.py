@@ -7,14 +7,7 @@ import json
 import pytest
 from googleapiclient.errors import HttpError
 
-from fake_google import FakeGoogle
 from fake_google.testing import docs_service, sheets_service
-
-
-@pytest.fixture
-def fake():
-    with FakeGoogle() as fake:
-        yield fake
 
 
 def refused(call) -> dict:

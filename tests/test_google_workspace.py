@@ -3,12 +3,12 @@ real google-api-python-client and gspread."""
 import pytest
 
 from server import flows
+from server.errors import StepError
 from server.generators.deal import Deal
 from server.tracker_layout import tracker_layout
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from server.errors import StepError
-from tests.google_env import MANAGERS, FakeConnection, fake, google_workspace  # noqa: F401
+from tests.google_env import MANAGERS, FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, to_docx
 
 DEAL = Deal.from_input({"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
@@ -72,20 +72,12 @@ def test_retries_recover_from_429_and_500(fake):
 def test_read_back_scores_the_same_as_the_docx(fake):
     ws = google_workspace(fake)
     data = to_docx(GOOD)
-    doc_id = _upload_docx(ws, data)
+    doc_id = upload_docx(ws, data)
     from_google = flows.check(ws, doc_id)
     from_docx = score_document(read_docx(data))
     assert from_google.to_dict()["sections"] == from_docx.to_dict()["sections"]
     assert from_google.failed_criteria() == from_docx.failed_criteria() == []
     assert from_google.score == from_docx.score == 100
-
-
-def _upload_docx(ws, data):
-    from googleapiclient.http import MediaInMemoryUpload
-    media = MediaInMemoryUpload(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    made = ws.drive.files().create(body={"name": "Good handover", "mimeType": "application/vnd.google-apps.document"},
-                                   media_body=media, fields="id").execute()
-    return made["id"]
 
 
 def test_tracker_setup_in_one_batch_update_with_header_dropdowns_and_protection(fake):
@@ -105,7 +97,7 @@ def test_tracker_setup_in_one_batch_update_with_header_dropdowns_and_protection(
 
 def test_submit_records_one_row_and_a_second_submit_updates_it(fake):
     ws = google_workspace(fake)
-    doc_id = _upload_docx(ws, to_docx(GOOD))
+    doc_id = upload_docx(ws, to_docx(GOOD))
     first = flows.submit(ws, doc_id, "sam.rep@example.com")
     assert first.recorded and first.study_id.startswith("DS-")
     assert fake.get_file(doc_id)["appProperties"]["studyId"] == first.study_id
@@ -120,7 +112,7 @@ def test_submit_records_one_row_and_a_second_submit_updates_it(fake):
 
 def test_submit_refuses_a_thin_doc_and_writes_nothing(fake):
     ws = google_workspace(fake)
-    doc_id = _upload_docx(ws, to_docx({**GOOD, "Business case": [("p", "TBD")]}))
+    doc_id = upload_docx(ws, to_docx({**GOOD, "Business case": [("p", "TBD")]}))
     result = flows.submit(ws, doc_id, "sam.rep@example.com")
     assert not result.recorded and any(r.startswith("Business case") for r in result.reasons)
     assert fake.get_values(ws.tracker.spreadsheet_id, "Studies")[1:] == []
@@ -138,7 +130,7 @@ def test_formula_like_values_are_stored_as_text(fake):
 
 def test_refresh_rescores_only_changed_docs_and_writes_in_one_batch(fake):
     ws = google_workspace(fake)
-    ids = [_upload_docx(ws, to_docx(GOOD)) for _ in range(3)]
+    ids = [upload_docx(ws, to_docx(GOOD)) for _ in range(3)]
     for doc_id in ids:
         assert flows.submit(ws, doc_id, "sam.rep@example.com").recorded
     ws.docs.documents().batchUpdate(documentId=ids[0], body={"requests": [{"replaceAllText": {
@@ -155,8 +147,10 @@ def test_refresh_rescores_only_changed_docs_and_writes_in_one_batch(fake):
 
 
 def test_setup_command_uploads_the_template_and_creates_the_tracker(fake):
+    import contextlib
+    import io
+
     from server.cli import main
-    import io, contextlib
     root = fake.add_folder("Customers")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -176,9 +170,10 @@ def test_setup_command_uploads_the_template_and_creates_the_tracker(fake):
 
 def test_score_accepts_a_saved_documents_get_json(fake, tmp_path):
     import json
+
     from server.cli import main
     ws = google_workspace(fake)
-    doc_id = _upload_docx(ws, to_docx(GOOD))
+    doc_id = upload_docx(ws, to_docx(GOOD))
     saved = tmp_path / "doc.json"
     saved.write_text(json.dumps(ws.docs.documents().get(documentId=doc_id).execute()))
     assert main(["score", str(saved)]) == 0

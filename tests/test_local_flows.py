@@ -1,5 +1,7 @@
 """The same flows on the local embedded default: .docx files and an .xlsx tracker."""
+import os
 import threading
+import time
 
 import openpyxl
 import pytest
@@ -85,7 +87,8 @@ def test_refresh_marks_a_changed_doc_and_rescores_it(ws):
     doc_id = put(ws, "good", GOOD)
     sid = flows.submit(ws, doc_id, "rep@example.com").study_id
     assert flows.refresh(ws).rescored == 0
-    import os, time
+    import os
+    import time
     path = ws.path(doc_id)
     path.write_bytes(to_docx(handover(Business_case=[("p", "TBD")])))
     os.utime(path, (time.time() + 5, time.time() + 5))
@@ -125,7 +128,8 @@ def test_doc_ids_cannot_escape_the_workspace(ws):
 
 
 def test_a_decision_made_while_refresh_runs_is_not_overwritten(ws, monkeypatch):
-    import os, time
+    import os
+    import time
     doc_id = put(ws, "good", GOOD)
     sid = flows.submit(ws, doc_id, "rep@example.com").study_id
     path = ws.path(doc_id)
@@ -180,3 +184,47 @@ def test_a_crash_mid_write_leaves_the_previous_tracker_intact(ws, monkeypatch):
     assert ws.tracker.path.read_bytes() == before
     assert [r["study_id"] for r in ws.tracker.records()] == ["DS-KEEP"]
     assert not list(ws.tracker.path.parent.glob(".tracker-*"))  # no half-written temp file left
+
+
+def test_an_approved_study_cannot_be_resubmitted_over_its_decision(ws):
+    doc_id = put(ws, "handover", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    flows.decide(ws, sid, MANAGERS[0], "Approved", "", MANAGERS)
+    with pytest.raises(flows.FlowError) as err:
+        flows.submit(ws, doc_id, "rep@example.com", exception_request=True)
+    assert err.value.status == 409
+    row = ws.tracker.get(sid)
+    assert (row["stage"], row["decision"], row["exception_requested"]) == ("Approved", "Approved", "")
+
+
+def test_a_hand_typed_approved_stage_does_not_let_cs_start(ws):
+    doc_id = put(ws, "handover", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    ws.tracker.update({sid: {"stage": "Approved"}})  # typed in the sheet, no manager decision
+    with pytest.raises(flows.FlowError):
+        flows.move_stage(ws, sid, CS[0], "Scoping", CS)
+
+
+def test_refresh_does_not_bring_back_a_deleted_row(ws, monkeypatch):
+    doc_id = put(ws, "handover", GOOD)
+    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
+    path = ws.path(doc_id)
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    real = ws.read_many
+
+    def delete_row_meanwhile(ids):
+        import openpyxl
+        wb = openpyxl.load_workbook(ws.tracker.path)
+        wb["Studies"].delete_rows(2)
+        wb.save(ws.tracker.path)
+        return real(ids)
+    monkeypatch.setattr(ws, "read_many", delete_row_meanwhile)
+    flows.refresh(ws)
+    assert ws.tracker.get(sid) is None
+
+
+def test_a_document_outside_the_handover_folder_gets_metadata_not_a_crash(ws):
+    (ws.root / "loose.docx").write_bytes(to_docx(GOOD))
+    doc_id = ws.doc_id(ws.root / "loose.docx")
+    made = ws.handover(doc_id)
+    assert made.folder_url.startswith(ws.root.as_uri())

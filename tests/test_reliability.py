@@ -10,21 +10,13 @@ from server.addon.cards import esc
 from server.app import create_app
 from server.config import Config
 from server.notify import cs_email
-from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, MANAGER, REP, Client, TokenMint, event
+from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, MANAGER, REP, Client, event
 from tests.card_schema import cards_in
-from tests.google_env import FakeConnection, google_workspace
+from tests.google_env import FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, set_field, to_docx
-from tests.test_google_workspace import _upload_docx
 
 HOSTILE = ['=HYPERLINK("http://evil.example.com","click")', "+61 400 000 000", "-1+2", "@everyone",
            "Acme <b>R&D</b> <img src=x onerror=alert(1)>"]
-
-
-@pytest.fixture(scope="module")
-def mint():
-    m = TokenMint()
-    yield m
-    m.stop()
 
 
 def google_app(fake, ws, mint, timeout: float):
@@ -48,8 +40,8 @@ def google(mint):
 def test_fifty_concurrent_submissions_make_exactly_one_row_per_study(google, mint):
     fake, ws, _ = google
     app = google_app(fake, ws, mint, timeout=30)  # 50 threads on one local fake: answers take a while
-    docs = [_upload_docx(ws, to_docx(GOOD)) for _ in range(40)]
-    same = _upload_docx(ws, to_docx(GOOD))
+    docs = [upload_docx(ws, to_docx(GOOD)) for _ in range(40)]
+    same = upload_docx(ws, to_docx(GOOD))
     jobs = docs + [same] * 10
     results, errors = [], []
 
@@ -84,7 +76,7 @@ def test_create_recovers_from_429_and_500(google, mint):
 
 def test_submit_recovers_from_transient_errors_and_a_slow_answer(google, mint):
     fake, ws, app = google
-    doc_id = _upload_docx(ws, to_docx(GOOD))
+    doc_id = upload_docx(ws, to_docx(GOOD))
     fake.fail_next(2, status=503)
     fake.slow_next(1, 3.0, endpoint="sheets.spreadsheets.values.get")  # beyond the 1 s client timeout
     response = Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id)
@@ -94,7 +86,7 @@ def test_submit_recovers_from_transient_errors_and_a_slow_answer(google, mint):
 
 def test_a_submit_google_keeps_refusing_says_not_recorded_and_a_retry_records_it_once(google, mint):
     fake, ws, app = google
-    doc_id = _upload_docx(ws, to_docx(GOOD))
+    doc_id = upload_docx(ws, to_docx(GOOD))
     fake.fail_next(50, status=500, endpoint="sheets.spreadsheets.values.append")
     first = Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id).get_json()
     assert "NOT recorded" in str(first) and ws.tracker.records() == []
@@ -105,7 +97,7 @@ def test_a_submit_google_keeps_refusing_says_not_recorded_and_a_retry_records_it
 
 
 def _submitted_and_edited(fake, ws, app, mint, n=3):
-    ids = [_upload_docx(ws, to_docx(GOOD)) for _ in range(n)]
+    ids = [upload_docx(ws, to_docx(GOOD)) for _ in range(n)]
     rep = Client(app, mint, REP)
     for d in ids:
         rep.post("/addon/action/submit", file_id=d)
@@ -142,7 +134,7 @@ def test_refresh_marks_a_deleted_document_and_rescores_the_rest(google, mint):
 @pytest.mark.parametrize("name", HOSTILE)
 def test_formula_and_html_customer_names_stay_text_everywhere(google, mint, tmp_path, name):
     fake, ws, app = google
-    doc_id = _upload_docx(ws, to_docx(set_field(GOOD, "Customer", name)))
+    doc_id = upload_docx(ws, to_docx(set_field(GOOD, "Customer", name)))
     cards = cards_in(Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id).get_json(), trigger=False)
     record = ws.tracker.records()[0]
     assert record["customer"] == name
@@ -162,7 +154,7 @@ def test_formula_and_html_customer_names_stay_text_everywhere(google, mint, tmp_
 def test_a_50000_character_finding_is_stored_and_shown_bounded(google, mint):
     fake, ws, app = google
     long_name = "Acme " + "Drilling " * 5_600  # 50,000 characters of a name ('xxxx...' would be a placeholder)
-    doc_id = _upload_docx(ws, to_docx(set_field(GOOD, "Customer", long_name)))
+    doc_id = upload_docx(ws, to_docx(set_field(GOOD, "Customer", long_name)))
     response = Client(app, mint, REP).post("/addon/action/check", file_id=doc_id)
     assert response.status_code == 200
     for card in cards_in(response.get_json(), trigger=False):
@@ -187,7 +179,7 @@ def test_a_user_token_for_another_app_is_refused(mint, tmp_path):
 
 def test_a_replayed_non_manager_decision_is_refused_every_time(google, mint):
     fake, ws, app = google
-    doc_id = _upload_docx(ws, to_docx(GOOD))
+    doc_id = upload_docx(ws, to_docx(GOOD))
     rep = Client(app, mint, REP)
     rep.post("/addon/action/submit", file_id=doc_id)
     sid = ws.tracker.records()[0]["study_id"]

@@ -3,8 +3,7 @@ import pytest
 
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from tests.conftest import make_docx
-from tests.handover_builder import GOOD, handover, set_field, to_docx
+from tests.handover_builder import GOOD, handover, make_docx, set_field, to_docx
 
 
 def score(doc, **kw):

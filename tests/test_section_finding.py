@@ -5,8 +5,7 @@ from pathlib import Path
 
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from tests.conftest import make_docx
-from tests.handover_builder import GOOD, to_docx
+from tests.handover_builder import GOOD, make_docx, to_docx
 
 
 def score(items):

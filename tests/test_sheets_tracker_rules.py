@@ -10,18 +10,12 @@ import threading
 import pytest
 
 from fake_google import FakeGoogle
-from server.tracker_layout import tracker_layout
 from server.errors import StepError
+from server.tracker_layout import tracker_layout
 from server.workspace.sheets_tracker import SHEET, SheetsTracker
 from tests.google_env import FAST_RETRIES, MANAGERS, SERVICE_ACCOUNT, fake_clients
 
 LAYOUT = tracker_layout()
-
-
-@pytest.fixture
-def fake():
-    with FakeGoogle() as server:
-        yield server
 
 
 def open_tracker(fake: FakeGoogle, spreadsheet_id: str | None = None) -> SheetsTracker:
