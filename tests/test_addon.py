@@ -102,43 +102,74 @@ def test_docs_home_without_file_access_offers_create_and_asks_for_access(env, mi
     assert grant.get_json() == {"renderActions": {"hostAppAction": {"editorAction": {"requestFileScopeForActiveDocument": {}}}}}
 
 
-def test_create_check_submit_decide_assign_stage_and_refresh(env, mint, webhook):
-    rep, manager, cs = (Client(env.app, mint, u) for u in (REP, MANAGER, CS))
-    form = {"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise", "deal_size": "180000",
-            "currency": "AUD", "rigs": "4", "projects": "1"}
-    cards = ok(rep.post("/addon/action/create", form=form, file_id="any"))
+FORM = {"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise", "deal_size": "180000",
+        "currency": "AUD", "rigs": "4", "projects": "1"}
+
+
+def submitted(env, rep) -> str:
+    """A good handover submitted by the rep: its study id."""
+    doc_id = env.put("good", to_docx(GOOD))
+    ok(rep.post("/addon/action/submit", file_id=doc_id))
+    return env.rows()[0]["study_id"]
+
+
+def sidebar(client) -> str:
+    """The tracker sidebar as this person sees it."""
+    return texts(ok(client.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
+
+
+def test_create_handover_twice_makes_one_and_says_so(env, mint):
+    rep = Client(env.app, mint, REP)
+    cards = ok(rep.post("/addon/action/create", form=FORM, file_id="any"))
     assert "Red Rock Drilling - Desktop Study Handover" in texts(cards) and "Open the handover" in texts(cards)
-    again = ok(rep.post("/addon/action/create", form=form, file_id="any"))
+    again = ok(rep.post("/addon/action/create", form=FORM, file_id="any"))
     assert "Handover already exists" in texts(again) and "left as it was" in texts(again)
 
+
+def test_a_good_handover_opens_on_its_scorecard_with_submit(env, mint):
     doc_id = env.put("good", to_docx(GOOD))
-    home = ok(rep.post("/addon/docs/home", file_id=doc_id, title="Good handover"), trigger=True)
+    home = ok(Client(env.app, mint, REP).post("/addon/docs/home", file_id=doc_id, title="Good handover"), trigger=True)
     assert "100/100" in texts(home) and "Submit for Desktop Study" in texts(home)
 
-    submitted = ok(rep.post("/addon/action/submit", file_id=doc_id))
-    assert "Recorded in the tracker" in texts(submitted) and "email to CS" in texts(submitted)
+
+def test_submitting_twice_records_one_study_and_tells_cs(env, mint, webhook):
+    rep = Client(env.app, mint, REP)
+    doc_id = env.put("good", to_docx(GOOD))
+    first = ok(rep.post("/addon/action/submit", file_id=doc_id))
+    assert "Recorded in the tracker" in texts(first) and "email to CS" in texts(first)
     assert webhook[1] and "Red Rock Drilling Pty Ltd" in webhook[1][-1]["text"]
     ok(rep.post("/addon/action/submit", file_id=doc_id))
     rows = env.rows()
     assert len(rows) == 1 and rows[0]["stage"] == "Submitted"
-    sid = rows[0]["study_id"]
 
-    rep_view = texts(ok(rep.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
-    assert "/addon/action/decide" not in rep_view  # a rep never sees a decision button
+
+def test_a_rep_sees_no_decision_button_and_a_forged_decision_is_refused(env, mint):
+    rep = Client(env.app, mint, REP)
+    sid = submitted(env, rep)
+    assert "/addon/action/decide" not in sidebar(rep)
     forged = rep.post("/addon/action/decide", host="SHEETS", file_id="tracker",
                       params={"study_id": sid, "decision": "Approved"})
     assert forged.status_code == 403 and env.rows()[0]["decision"] == ""
 
-    manager_view = texts(ok(manager.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
-    assert "Waiting for your decision" in manager_view and sid in manager_view
+
+def test_a_manager_approves_a_waiting_study_from_the_sidebar(env, mint):
+    manager = Client(env.app, mint, MANAGER)
+    sid = submitted(env, Client(env.app, mint, REP))
+    assert "Waiting for your decision" in sidebar(manager) and sid in sidebar(manager)
     decided = ok(manager.post("/addon/action/decide", host="SHEETS", file_id="tracker",
                               params={"study_id": sid, "decision": "Approved"}))
     assert "No study is waiting" in texts(decided)
     row = env.rows()[0]
     assert (row["stage"], row["decided_by"]) == ("Approved", MANAGER) and row["decided_at"]
 
-    cs_view = texts(ok(cs.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True))
-    assert "Unassigned" in cs_view and "/addon/action/decide" not in cs_view
+
+def test_cs_take_an_approved_study_and_move_it_on(env, mint):
+    cs = Client(env.app, mint, CS)
+    sid = submitted(env, Client(env.app, mint, REP))
+    ok(Client(env.app, mint, MANAGER).post("/addon/action/decide", host="SHEETS", file_id="tracker",
+                                           params={"study_id": sid, "decision": "Approved"}))
+    view = sidebar(cs)
+    assert "Unassigned" in view and "/addon/action/decide" not in view
     ok(cs.post("/addon/action/assign", host="SHEETS", file_id="tracker", params={"study_id": sid},
                form={f"owner_{sid}": CS}))
     ok(cs.post("/addon/action/stage", host="SHEETS", file_id="tracker", params={"study_id": sid},
@@ -146,6 +177,9 @@ def test_create_check_submit_decide_assign_stage_and_refresh(env, mint, webhook)
     row = env.rows()[0]
     assert (row["cs_owner"], row["stage"]) == (CS, "Scoping")
 
+
+def test_the_scheduled_refresh_runs_only_for_app_engines_cron(env, mint):
+    submitted(env, Client(env.app, mint, REP))
     http = env.app.test_client()
     assert http.post("/cron/refresh").status_code == 403
     refreshed = http.post("/cron/refresh", headers={"X-Appengine-Cron": "true"})
