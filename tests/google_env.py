@@ -6,7 +6,7 @@ import google.oauth2.credentials
 
 from fake_google import FakeGoogle, RewritingSession
 from server.google_clients import GoogleClients, GoogleConnection, clients
-from server.setup import upload_template
+from server.google_setup import upload_template
 from server.workspace.google_drive import GoogleWorkspace
 from server.workspace.retry import RetryPolicy
 from server.workspace.sheets_tracker import SheetsTracker

@@ -19,7 +19,7 @@ LAYOUT = tracker_layout()
 
 
 def open_tracker(fake: FakeGoogle, spreadsheet_id: str | None = None) -> SheetsTracker:
-    """A tracker with its own clients, as each thread of the deployed app has (server/app.py)."""
+    """A tracker with its own clients, as each thread of the deployed app has (server/backend.py)."""
     gc = fake_clients(fake).gc
     return SheetsTracker(gc, spreadsheet_id=spreadsheet_id, managers=MANAGERS, editors=(SERVICE_ACCOUNT,),
                          policy=FAST_RETRIES)
