@@ -196,3 +196,53 @@ def test_segment_is_the_one_named_first(value, segment):
 @pytest.mark.parametrize("value,n", [("two (one per site)", 2), ("seven (three per shift)", 7), ("3 (DR12, DR15)", 3)])
 def test_counts_are_the_number_written_first(value, n):
     assert parse_count(value) == n
+
+
+def test_a_ticked_box_marks_an_item_received_over_an_earlier_pending_line():
+    """A checklist updated later: the lower-case [x] tick is the rep's "received", not a weak
+    mention of the period, so it replaces the earlier "pending"."""
+    items = [("li", "Invoices: pending, Priya to send"),
+             ("li", "[x] Invoices for January to March 2027, three files in the invoices folder"),
+             GOOD_LINES["plods"], GOOD_LINES["rates"]]
+    assert criterion(score(handover(Data_provided=items)), "invoices").passed
+
+
+def test_the_templates_own_label_answered_yes_is_received_with_no_detail():
+    """'Plod data (Excel or CSV)' is the template's row label: only the details column counts as
+    what was received."""
+    rows = dict(GOOD_ROWS)
+    rows["plods"] = ["Plod data (Excel or CSV)", "Yes", ""]
+    result = criterion(score(handover(Data_provided=data_table(*rows.values()))), "plod_billing_cycles")
+    assert result.passed is False and "marked received with no detail" in result.evidence
+
+
+def test_each_item_of_a_line_keeps_its_own_received_or_pending():
+    line = ("li", "Invoices Jan-Mar 2027 received (DS Data/invoices/) and the schedule of rates pending")
+    card = score(handover(Data_provided=[GOOD_LINES["plods"], line]))
+    assert criterion(card, "invoices").passed
+    rates = criterion(card, "schedule_of_rates")
+    assert rates.passed is False and rates.evidence.startswith("Schedule of rates not marked received")
+
+
+def test_received_with_no_detail_is_a_plain_fail_not_an_unknown():
+    rows = dict(GOOD_ROWS)
+    rows["rates"] = ["Schedule of rates", "Yes", ""]
+    result = criterion(score(handover(Data_provided=data_table(*rows.values()))), "schedule_of_rates")
+    assert result.passed is False and result.evidence.endswith("Say which file, which period, which rigs.")
+
+
+def test_stakeholder_evidence_says_how_many_are_needed_only_when_short():
+    short = criterion(score(handover(Stakeholders=[("table", [
+        ["Name", "Role", "Engaged", "Demoed", "Committed"],
+        ["Dana Whitfield", "Operations Manager", "Yes", "Yes", "Yes"]])])), "stakeholders")
+    assert short.passed is False and short.evidence.endswith("(needs at least 2).")
+    enough = criterion(score(GOOD), "stakeholders")
+    assert enough.passed and "needs at least" not in enough.evidence
+
+
+def test_a_missing_use_cases_section_and_maybe_next_steps_say_what_to_write():
+    card = score(handover(**{"Key use cases, questions to answer and success criteria": None,
+                             "Next steps after the study": [("p", "Next steps may include a POC and possibly a workshop.")]}))
+    assert criterion(card, "use_cases_success_criteria").evidence == (
+        "Use cases and success criteria section is missing or empty.")
+    assert criterion(card, "next_steps").evidence.endswith("Say who does what by when.")

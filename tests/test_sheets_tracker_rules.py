@@ -233,11 +233,13 @@ def test_adopting_a_sheet_with_a_blank_header_cell_names_the_blank_column(fake):
     assert f"column B is empty, not '{LAYOUT.headers[1]}'" in str(err.value)
 
 
-def test_a_failed_formatting_call_says_set_up_stopped_while_formatting(fake):
-    fake.fail_next(10, status=500, endpoint="sheets.spreadsheets.batchUpdate")
+@pytest.mark.parametrize("endpoint, step", [("sheets.spreadsheets.values.get", "read the tracker header"),
+                                            ("sheets.spreadsheets.batchUpdate", "format the tracker")])
+def test_a_failed_set_up_call_names_the_step_it_stopped_at(fake, endpoint, step):
+    fake.fail_next(10, status=500, endpoint=endpoint)
     with pytest.raises(StepError) as err:
         open_tracker(fake).setup()
-    assert err.value.step == "format the tracker" and err.value.status == 500
+    assert err.value.step == step and err.value.status == 500
 
 
 def test_set_up_creates_the_tracker_inside_a_shared_drive_folder(fake):

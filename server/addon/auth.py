@@ -36,7 +36,6 @@ LOCAL_USER_HEADER = "X-Handover-User"
 class Caller:
     email: str
     oauth_token: str  # the user's token, to act as them (never logged)
-    local: bool = False
 
 
 class CertCache:
@@ -80,7 +79,7 @@ class Verifier:
             email = (headers.get(LOCAL_USER_HEADER) or "").strip().lower()
             if not email:
                 raise AuthError(f"local mode: no {LOCAL_USER_HEADER} header")
-            return Caller(email=email, oauth_token=event.user_oauth_token, local=True)
+            return Caller(email=email, oauth_token=event.user_oauth_token)
         if not authorization.startswith("Bearer ") or not authorization[7:].strip():
             raise AuthError("missing Authorization: Bearer header")
         base = self.config.public_base_url
