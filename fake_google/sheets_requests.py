@@ -188,17 +188,6 @@ def _dimension_range(spreadsheet, payload_range, index, kind):
     return sheet, dimension, start, end, limit
 
 
-def append_dimension(store, spreadsheet, payload, index):
-    sheet = _sheet(spreadsheet, payload.get("sheetId"), index, "appendDimension")
-    length = payload.get("length", 0)
-    if payload.get("dimension") not in ("ROWS", "COLUMNS") or length < 1:
-        raise request_error(index, "appendDimension", "dimension and a positive length are "
-                                                      "required.")
-    key = "rowCount" if payload["dimension"] == "ROWS" else "columnCount"
-    sheet.grid[key] = sheet.grid.get(key, 0) + length
-    return {}
-
-
 def insert_dimension(store, spreadsheet, payload, index):
     sheet, dimension, start, end, limit = _dimension_range(
         spreadsheet, payload.get("range"), index, "insertDimension")
@@ -366,37 +355,6 @@ def add_conditional_format_rule(store, spreadsheet, payload, index):
     return {}
 
 
-def update_conditional_format_rule(store, spreadsheet, payload, index):
-    kind = "updateConditionalFormatRule"
-    rule = payload.get("rule")
-    sheet_id = payload.get("sheetId", (rule or {}).get("ranges", [{}])[0].get("sheetId", 0))
-    sheet = _sheet(spreadsheet, sheet_id, index, kind)
-    position = payload.get("index", 0)
-    if not 0 <= position < len(sheet.conditional_formats):
-        raise request_error(index, kind, f"No conditional format on sheet {sheet.sheet_id} at "
-                                         f"index {position}")
-    old = sheet.conditional_formats[position]
-    if rule is not None:
-        sheet.conditional_formats[position] = copy.deepcopy(rule)
-        return {kind: {"newRule": copy.deepcopy(rule), "oldRule": old,
-                       "newIndex": position, "oldIndex": position}}
-    new_index = payload.get("newIndex", position)
-    sheet.conditional_formats.insert(new_index, sheet.conditional_formats.pop(position))
-    return {kind: {"newRule": old, "oldRule": old, "newIndex": new_index, "oldIndex": position}}
-
-
-def delete_conditional_format_rule(store, spreadsheet, payload, index):
-    kind = "deleteConditionalFormatRule"
-    sheet = _sheet(spreadsheet, payload.get("sheetId"), index, kind)
-    position = payload.get("index", 0)
-    if not 0 <= position < len(sheet.conditional_formats):
-        raise request_error(index, kind, f"No conditional format on sheet {sheet.sheet_id} at "
-                                         f"index {position}")
-    return {kind: {"rule": sheet.conditional_formats.pop(position)}}
-
-
-# ---------------------------------------------------------------- protected ranges
-
 def add_protected_range(store, spreadsheet, payload, index):
     kind = "addProtectedRange"
     requested = copy.deepcopy(payload.get("protectedRange") or {})
@@ -451,17 +409,6 @@ def _find_protected(spreadsheet, range_id, index, kind):
             if protected["protectedRangeId"] == range_id:
                 return sheet, protected
     raise request_error(index, kind, f"No protected range with id: {range_id}")
-
-
-def update_protected_range(store, spreadsheet, payload, index):
-    kind = "updateProtectedRange"
-    changes = payload.get("protectedRange") or {}
-    sheet, protected = _find_protected(spreadsheet, changes.get("protectedRangeId"), index, kind)
-    if not payload.get("fields"):
-        raise request_error(index, kind, "At least one field must be specified in 'fields'.")
-    apply_mask(protected, changes, payload["fields"])
-    protected["protectedRangeId"] = changes.get("protectedRangeId")
-    return {}
 
 
 def delete_protected_range(store, spreadsheet, payload, index):
@@ -563,7 +510,6 @@ REQUEST_HANDLERS = {
     "deleteSheet": delete_sheet,
     "updateSheetProperties": update_sheet_properties,
     "updateSpreadsheetProperties": update_spreadsheet_properties,
-    "appendDimension": append_dimension,
     "insertDimension": insert_dimension,
     "deleteDimension": delete_dimension,
     "repeatCell": repeat_cell,
@@ -571,10 +517,7 @@ REQUEST_HANDLERS = {
     "setDataValidation": set_data_validation,
     "sortRange": sort_range,
     "addConditionalFormatRule": add_conditional_format_rule,
-    "updateConditionalFormatRule": update_conditional_format_rule,
-    "deleteConditionalFormatRule": delete_conditional_format_rule,
     "addProtectedRange": add_protected_range,
-    "updateProtectedRange": update_protected_range,
     "deleteProtectedRange": delete_protected_range,
     "addNamedRange": add_named_range,
     "updateNamedRange": update_named_range,
@@ -585,5 +528,4 @@ REQUEST_HANDLERS = {
     "clearBasicFilter": clear_basic_filter,
     "autoResizeDimensions": accepted_without_effect,
     "updateDimensionProperties": accepted_without_effect,
-    "updateBorders": accepted_without_effect,
 }
