@@ -127,13 +127,16 @@ def test_doc_ids_cannot_escape_the_workspace(ws):
         ws.read("../../etc/passwd")
 
 
-def test_a_decision_made_while_refresh_runs_is_not_overwritten(ws, monkeypatch):
-    import os
-    import time
+def submitted_then_edited(ws) -> str:
+    """A good handover submitted, then its file edited (a later modified time): its study id."""
     doc_id = put(ws, "good", GOOD)
     sid = flows.submit(ws, doc_id, "rep@example.com").study_id
-    path = ws.path(doc_id)
-    os.utime(path, (time.time() + 5, time.time() + 5))
+    os.utime(ws.path(doc_id), (time.time() + 5, time.time() + 5))
+    return sid
+
+
+def test_a_decision_made_while_refresh_runs_is_not_overwritten(ws, monkeypatch):
+    sid = submitted_then_edited(ws)
     real_read = ws.read
 
     def read_while_a_manager_decides(d):
@@ -206,10 +209,7 @@ def test_a_hand_typed_approved_stage_does_not_let_cs_start(ws):
 
 
 def test_refresh_does_not_bring_back_a_deleted_row(ws, monkeypatch):
-    doc_id = put(ws, "handover", GOOD)
-    sid = flows.submit(ws, doc_id, "rep@example.com").study_id
-    path = ws.path(doc_id)
-    os.utime(path, (time.time() + 5, time.time() + 5))
+    sid = submitted_then_edited(ws)
     real = ws.read_many
 
     def delete_row_meanwhile(ids):
