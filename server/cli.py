@@ -136,7 +136,7 @@ def _deal_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--customer", required=True, help="the customer's company name (names the folder)")
     p.add_argument("--industry", required=True, choices=list(load_rubric().industries),
                    help="drilling: a drilling contractor; mining: a mining company and its contractors")
-    p.add_argument("--segment", default="", help=" or ".join(load_rubric().segments))
+    p.add_argument("--segment", default="", help=load_rubric().segment_choices)
     p.add_argument("--deal-size", default="", help="amount, e.g. 120000")
     p.add_argument("--currency", default="", help="e.g. AUD")
     p.add_argument("--crm-link", default="", help="URL of the deal in the CRM")

@@ -70,6 +70,12 @@ class Rubric:
         """Criteria a manager may waive with an exception (over the rig or project limit)."""
         return tuple(cid for cid, rule in self.criteria.items() if rule.get("exception"))
 
+    @property
+    def segment_choices(self) -> str:
+        """The segments as a rep reads the choice: 'Enterprise, Mid-Market or SMB'."""
+        *most, last = self.segments
+        return f"{', '.join(most)} or {last}" if most else last
+
     def criterion_label(self, criterion: str) -> str:
         """What people read for a criterion: 'At most 5 rigs (or a manager's exception)'."""
         rule = self.criteria.get(criterion, {})

@@ -139,8 +139,7 @@ def _segment(values: dict) -> dict:
     written = normalise(values["segment"])
     segment = next((name for name, pattern in segments.items() if re.fullmatch(pattern, written)), None)
     if segment is None:
-        *most, last = segments
-        raise ValueError(f"choose {', '.join(most)} or {last}")
+        raise ValueError(f"choose {load_rubric().segment_choices}")
     return {"segment": segment}
 
 
