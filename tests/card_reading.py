@@ -55,3 +55,8 @@ def button(card: dict, label: str) -> dict:
 
 def params(b: dict) -> dict:
     return {p["key"]: p["value"] for p in b["onClick"]["action"].get("parameters", [])}
+
+
+def notification(answer: dict) -> str:
+    """The toast an answer shows ("" for none), as it reads."""
+    return plain(answer.get("renderActions", {}).get("action", {}).get("notification", {}).get("text", ""))

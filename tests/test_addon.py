@@ -2,14 +2,17 @@
 on the local default and on Google (the fake), every card checked against Google's schema."""
 import http.server
 import json
+import logging
 import threading
 
 import pytest
 
 from fake_google import FakeGoogle
+from server import flows
 from server.app import create_app
 from server.config import Config
 from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, CS, MANAGER, REP, Client
+from tests.card_reading import notification
 from tests.card_schema import cards_in
 from tests.google_env import FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, to_docx
@@ -149,7 +152,9 @@ def test_a_rep_sees_no_decision_button_and_a_forged_decision_is_refused(env, min
     assert "/addon/action/decide" not in sidebar(rep)
     forged = rep.post("/addon/action/decide", host="SHEETS", file_id="tracker",
                       params={"study_id": sid, "decision": "Approved"})
-    assert forged.status_code == 403 and env.rows()[0]["decision"] == ""
+    assert forged.status_code == 200  # Google's host shows only a 200: the rep reads why
+    assert notification(forged.get_json()) == "Only managers can approve or reject a Desktop Study."
+    assert env.rows()[0]["decision"] == ""
 
 
 def test_a_manager_approves_a_waiting_study_from_the_sidebar(env, mint):
@@ -263,3 +268,18 @@ def test_manifest_points_every_trigger_at_a_real_endpoint(env):
     assert all(u.removeprefix("https://handover.example.com") in routes for u in urls)
     with pytest.raises(ValueError):
         render_manifest("http://insecure.example.com")
+
+
+def test_a_bug_is_answered_with_a_card_a_person_can_read_and_logged_with_its_traceback(app, mint, monkeypatch,
+                                                                                       caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(flows, "check", broken)
+    logging.getLogger("handover").addHandler(caplog.handler)  # logs.configure() stops propagation at "handover"
+    try:
+        response = Client(app, mint, REP).post("/addon/action/check", file_id="Manual/good.docx")
+    finally:
+        logging.getLogger("handover").removeHandler(caplog.handler)
+    assert response.status_code == 200
+    assert "Something went wrong" in texts(cards_in(response.get_json(), False))
+    assert any(r.levelname == "ERROR" and r.exc_info and "a bug" in str(r.exc_info[1]) for r in caplog.records)

@@ -148,9 +148,12 @@ def local_app(tmp_path_factory):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(path=PATHS, body=EVENTS, user=st.sampled_from(["m@example.com", "c@example.com", "rep@example.com"]))
-def test_no_event_makes_an_endpoint_answer_500(local_app, path, body, user):
+def test_no_event_reaches_a_bug(local_app, path, body, user):
+    """Every answer is a 200 a person can read, or a 400 for what is not an add-on event; never
+    the card that stands for a bug."""
     response = local_app.test_client().post(path, json=body, headers={"X-Handover-User": user})
-    assert response.status_code in (200, 400, 403, 404, 409), (response.status_code, response.get_data(as_text=True)[:300])
+    text = response.get_data(as_text=True)
+    assert response.status_code in (200, 400) and "Something went wrong" not in text, (response.status_code, text[:300])
 
 
 # ---------------------------------------------------------------- zip bombs

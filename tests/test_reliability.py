@@ -11,6 +11,7 @@ from server.app import create_app
 from server.config import Config
 from server.notify import cs_email
 from tests.addon_env import ADDON_SA, BASE_URL, CLIENT_ID, MANAGER, REP, Client, event
+from tests.card_reading import notification
 from tests.card_schema import cards_in
 from tests.google_env import FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, set_field, to_docx
@@ -186,5 +187,7 @@ def test_a_replayed_non_manager_decision_is_refused_every_time(google, mint):
     body, headers = rep.prepare("/addon/action/decide", host="SHEETS", file_id="t",
                                 params={"study_id": sid, "decision": "Approved"})
     for _ in range(3):
-        assert app.test_client().post("/addon/action/decide", json=body, headers=headers).status_code == 403
+        refused = app.test_client().post("/addon/action/decide", json=body, headers=headers)
+        assert refused.status_code == 200
+        assert notification(refused.get_json()) == "Only managers can approve or reject a Desktop Study."
     assert ws.tracker.records()[0]["decision"] == "" and ws.tracker.records()[0]["stage"] == "Submitted"

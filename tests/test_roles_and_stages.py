@@ -14,6 +14,7 @@ from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
 from server.workspace.local import LocalWorkspace
 from tests.addon_env import ADDON_SA, BASE_URL, CS, MANAGER, REP, Client
+from tests.card_reading import notification
 from tests.google_env import google_workspace
 from tests.handover_builder import GOOD, set_field, to_docx
 
@@ -214,23 +215,24 @@ def tracker_app(tmp_path, mint):
                              addon_service_account=ADDON_SA, public_base_url=BASE_URL, certs_url=mint.certs_url))
 
 
-def test_a_reps_forged_assign_click_gets_403_and_the_study_stays_unassigned(tmp_path, mint):
+def test_a_reps_forged_assign_click_is_refused_in_words_and_the_study_stays_unassigned(tmp_path, mint):
     app = tracker_app(tmp_path, mint)
     space = Local(tmp_path)
     sid = approved(space)
     response = Client(app, mint, REP).post("/addon/action/assign", host="SHEETS", file_id="tracker",
                                            params={"study_id": sid}, form={f"owner_{sid}": REP})
-    assert response.status_code == 403 and "Only CS and managers assign studies." in str(response.get_json())
+    assert response.status_code == 200 and notification(response.get_json()) == "Only CS and managers assign studies."
     assert row(space, sid)["cs_owner"] == ""
 
 
-def test_a_reps_forged_stage_click_gets_403_and_the_study_stays_approved(tmp_path, mint):
+def test_a_reps_forged_stage_click_is_refused_in_words_and_the_study_stays_approved(tmp_path, mint):
     app = tracker_app(tmp_path, mint)
     space = Local(tmp_path)
     sid = approved(space)
     response = Client(app, mint, REP).post("/addon/action/stage", host="SHEETS", file_id="tracker",
                                            params={"study_id": sid}, form={f"stage_{sid}": "Scoping"})
-    assert response.status_code == 403 and "Only CS and managers move studies" in str(response.get_json())
+    assert response.status_code == 200
+    assert notification(response.get_json()) == "Only CS and managers move studies between stages."
     assert row(space, sid)["stage"] == "Approved"
 
 

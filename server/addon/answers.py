@@ -1,9 +1,11 @@
 """How an error becomes what the add-on's user reads: the one place (server/errors.py lists them).
 
-Google shows a card only from a 200 answer, so every error the user can act on is a card or a
-notification with status 200; a flow's refusal keeps its own status (403 not a manager, 404 no
-such study, 409 not in this stage) with the reason as the notification; a caller that is not
-Google gets 401 and no body worth reading; a bug gets a card and 500, with the traceback logged.
+Google's host shows what an add-on answers only from a 200 (its documentation and samples answer
+nothing else; for a 4xx or 5xx it shows its own generic error), so everything a person should
+read is a 200: a flow's refusal (not a manager, no such study, not in this stage) is a
+notification with the reason, bad input a card saying what is wrong, a failed Google call a card
+saying what was not done, a bug a card saying so (its traceback logged). Only a caller that is not
+Google gets another status: 401, with no body worth reading.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ def for_error(exc: HandoverError, path: str) -> tuple[dict, int]:
     if isinstance(exc, AuthError):
         log.warning("request refused", extra={"path": path, "reason": str(exc)})
         return {"error": "unauthenticated"}, 401
-    if isinstance(exc, FlowError):
-        return c.render(notification=str(exc)), exc.status
+    if isinstance(exc, FlowError):  # its status (403, 404, 409) is logged; the person reads the reason
+        log.info("refused", extra={"path": path, "status": exc.status, "reason": str(exc)})
+        return c.render(notification=str(exc)), 200
     if isinstance(exc, StepError):
         log.error("google step failed", extra={"path": path, "step": exc.step, "status": exc.status})
         return c.render(message_card("Google did not answer", f"{exc}. {exc.advice}"),
@@ -37,7 +40,8 @@ def for_bad_event(exc: HandoverError, path: str) -> tuple[dict, int]:
 
 
 def for_bug(path: str) -> tuple[dict, int]:
-    """Anything else is a bug: logged with its traceback, answered with a card."""
+    """Anything else is a bug: logged with its traceback (level ERROR, for the operator's alerts),
+    answered with a card."""
     log.exception("unexpected error", extra={"path": path})
     return c.render(message_card("Something went wrong", "The error is logged. Nothing was recorded by this "
-                                 "click; try again or tell the team.")), 500
+                                 "click; try again or tell the team.")), 200
