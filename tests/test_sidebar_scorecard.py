@@ -182,3 +182,27 @@ def test_the_scorecard_fits_a_300_px_sidebar(generic):
     for w in widgets(card):
         quoted = re.findall(r"“([^”]*)”", widget_text(w))
         assert all(len(q) <= scorecard_screens.QUOTE_CHARS for q in quoted)
+
+
+def test_plain_text_fields_show_what_was_typed_and_html_fields_escape_it():
+    """Card v1 reads HTML only in paragraphs, decorated text's main line and section headers; a
+    title, label, button, hint, dropdown item or toast shows its string as it is, so escaping
+    there would show 'R&amp;D'."""
+    from server.addon import cards as c
+    name = "R&D <West> Drilling"
+    card = c.card(name, [c.section([c.text(name), c.decorated(name, top=name, bottom=name),
+                                    c.buttons(c.button(name, "https://h.example.com/addon/action/check")),
+                                    c.text_input("reason", name, hint=name),
+                                    c.dropdown("owner", name, [(name, "x")])], header=name)], subtitle=name)
+    answer = c.render(card, notification=name)
+    cards_in(answer, trigger=False)  # valid Card v1
+    shown = widgets(card)
+    assert card["header"] == {"title": name, "subtitle": name}
+    assert shown[1]["decoratedText"]["topLabel"] == name and shown[1]["decoratedText"]["bottomLabel"] == name
+    assert shown[2]["buttonList"]["buttons"][0]["text"] == name
+    assert (shown[3]["textInput"]["label"], shown[3]["textInput"]["hintText"]) == (name, name)
+    assert shown[4]["selectionInput"]["items"][0]["text"] == name and shown[4]["selectionInput"]["label"] == name
+    assert answer["renderActions"]["action"]["notification"]["text"] == name
+    escaped = "R&amp;D &lt;West&gt; Drilling"
+    assert shown[0]["textParagraph"]["text"] == escaped and shown[1]["decoratedText"]["text"] == escaped
+    assert card["sections"][0]["header"] == escaped

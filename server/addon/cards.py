@@ -1,8 +1,11 @@
 """Card v1 JSON builders and the response wrappers Google expects.
 
 Small functions returning plain dicts. Every card the app returns is validated in the tests
-against Google's schema (google-apps-card). Text is escaped for Google's card HTML subset, so
-a customer called '<b>Acme</b>' or '=HYPERLINK(...)' shows as typed.
+against Google's schema (google-apps-card). Card v1 reads simple HTML only in text paragraphs,
+decorated text's main line and section headers: text there is escaped (`esc`), so a customer
+called '<b>Acme</b>' shows as typed. Everywhere else (card titles, labels, buttons, hints,
+dropdown items, toasts) the host shows the string as it is: it is only clipped (`plain`), so
+"R&D" reads "R&D", not "R&amp;D".
 """
 from __future__ import annotations
 
@@ -29,6 +32,12 @@ def esc(text) -> str:
     return "".join(kept) + "…"
 
 
+def plain(text) -> str:
+    """Text for a plain-text card field: as typed, at most MAX_TEXT characters."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
 def bold(text) -> str:
     """Card HTML: the text escaped, in bold."""
     return f"<b>{esc(text)}</b>"
@@ -46,9 +55,9 @@ def lines(*parts: str) -> str:
 
 
 def card(title: str, sections: list[dict], subtitle: str = "", name: str = "") -> dict:
-    header = {"title": esc(title)}
+    header = {"title": plain(title)}
     if subtitle:
-        header["subtitle"] = esc(subtitle)
+        header["subtitle"] = plain(subtitle)
     out = {"header": header, "sections": [s for s in sections if s and s.get("widgets")]}
     if name:
         out["name"] = name
@@ -79,9 +88,9 @@ def decorated(main: str, top: str = "", bottom: str = "", icon: str = "", wrap: 
     sits at its right (a `button(...)`)."""
     out = {"text": main if raw else esc(main), "wrapText": wrap}
     if top:
-        out["topLabel"] = esc(top)
+        out["topLabel"] = plain(top)
     if bottom:
-        out["bottomLabel"] = esc(bottom)
+        out["bottomLabel"] = plain(bottom)
     if icon:
         out["startIcon"] = {"knownIcon": icon}
     if end_button:
@@ -98,14 +107,14 @@ def action(function_url: str, **parameters) -> dict:
 
 
 def button(label: str, function_url: str, filled: bool = False, **parameters) -> dict:
-    out = {"text": esc(label), "onClick": action(function_url, **parameters)}
+    out = {"text": plain(label), "onClick": action(function_url, **parameters)}
     if filled:
         out["type"] = "FILLED"
     return out
 
 
 def link_button(label: str, url: str) -> dict:
-    return {"text": esc(label), "onClick": {"openLink": {"url": url}}}
+    return {"text": plain(label), "onClick": {"openLink": {"url": url}}}
 
 
 def buttons(*items: dict) -> dict:
@@ -113,19 +122,19 @@ def buttons(*items: dict) -> dict:
 
 
 def text_input(name: str, label: str, value: str = "", hint: str = "", multiline: bool = False) -> dict:
-    out = {"name": name, "label": esc(label)}
+    out = {"name": name, "label": plain(label)}
     if value:
         out["value"] = str(value)
     if hint:
-        out["hintText"] = esc(hint)
+        out["hintText"] = plain(hint)
     if multiline:
         out["type"] = "MULTIPLE_LINE"
     return {"textInput": out}
 
 
 def dropdown(name: str, label: str, options: list[tuple[str, str]], selected: str = "") -> dict:
-    items = [{"text": esc(t), "value": v, "selected": v == selected} for t, v in options]
-    return {"selectionInput": {"name": name, "label": esc(label), "type": "DROPDOWN", "items": items}}
+    items = [{"text": plain(t), "value": v, "selected": v == selected} for t, v in options]
+    return {"selectionInput": {"name": name, "label": plain(label), "type": "DROPDOWN", "items": items}}
 
 
 def divider() -> dict:
@@ -145,7 +154,7 @@ def render(c: dict | None = None, notification: str = "", push: bool = False) ->
     if c is not None:
         act["navigations"] = [{"pushCard" if push else "updateCard": c}]
     if notification:
-        act["notification"] = {"text": esc(notification)[:200]}
+        act["notification"] = {"text": plain(notification)[:200]}
     return {"renderActions": {"action": act}}
 
 

@@ -120,12 +120,19 @@ function el(tag, cls, html) {
   return node;
 }
 
+function txt(tag, cls, text) {  // a plain-text card field: shown as typed, never read as HTML
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  node.textContent = text;
+  return node;
+}
+
 function renderCard(card) {
   const node = el("div", "card");
   if (card.header) {
     const header = el("div", "card-header");
-    header.appendChild(el("h2", "", card.header.title || ""));
-    if (card.header.subtitle) header.appendChild(el("div", "subtitle", card.header.subtitle));
+    header.appendChild(txt("h2", "", card.header.title || ""));
+    if (card.header.subtitle) header.appendChild(txt("div", "subtitle", card.header.subtitle));
     node.appendChild(header);
   }
   (card.sections || []).forEach((section) => node.appendChild(renderSection(section)));
@@ -153,9 +160,9 @@ function renderWidget(w) {
     const d = w.decoratedText;
     node.className += " decorated";
     if (d.startIcon) node.appendChild(el("span", "icon", d.startIcon.knownIcon === "STAR" ? "&#9733;" : "&#9675;"));
-    if (d.topLabel) node.appendChild(el("div", "top", d.topLabel));
+    if (d.topLabel) node.appendChild(txt("div", "top", d.topLabel));
     node.appendChild(el("div", "text", d.text));
-    if (d.bottomLabel) node.appendChild(el("div", "bottom", d.bottomLabel));
+    if (d.bottomLabel) node.appendChild(txt("div", "bottom", d.bottomLabel));
     if (d.button) node.appendChild(renderButton(d.button, "end-button"));
     return node;
   }
@@ -167,23 +174,23 @@ function renderWidget(w) {
   if (w.textInput) {
     const t = w.textInput;
     node.className += " field";
-    node.appendChild(el("label", "", t.label || t.name));
+    node.appendChild(txt("label", "", t.label || t.name));
     const input = document.createElement(t.type === "MULTIPLE_LINE" ? "textarea" : "input");
     input.name = t.name; input.value = t.value || ""; input.placeholder = t.placeholderText || "";
     input.setAttribute("data-input", ""); input.setAttribute("aria-label", t.label || t.name);
     node.appendChild(input);
-    if (t.hintText) node.appendChild(el("div", "hint", t.hintText));  // Google shows the hint under the field, always
+    if (t.hintText) node.appendChild(txt("div", "hint", t.hintText));  // Google shows the hint under the field, always
     return node;
   }
   if (w.selectionInput) {
     const s = w.selectionInput;
     node.className += " field";
-    node.appendChild(el("label", "", s.label || s.name));
+    node.appendChild(txt("label", "", s.label || s.name));
     const select = document.createElement("select");
     select.name = s.name; select.setAttribute("data-input", ""); select.setAttribute("aria-label", s.label || s.name);
     (s.items || []).forEach((item) => {
       const option = document.createElement("option");
-      option.value = item.value; option.innerHTML = item.text; option.selected = !!item.selected;
+      option.value = item.value; option.textContent = item.text; option.selected = !!item.selected;
       select.appendChild(option);
     });
     node.appendChild(select);
@@ -195,7 +202,7 @@ function renderWidget(w) {
 }
 
 function renderButton(b, cls) {
-  const button = el("button", ["card-button", b.type === "FILLED" ? "filled" : "", cls].filter(Boolean).join(" "), b.text);
+  const button = txt("button", ["card-button", b.type === "FILLED" ? "filled" : "", cls].filter(Boolean).join(" "), b.text);
   button.onclick = () => click(b.onClick || {});
   return button;
 }
