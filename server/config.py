@@ -9,6 +9,9 @@ import os
 from dataclasses import dataclass
 
 
+MODES = ("local", "google")
+
+
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
 
@@ -63,8 +66,19 @@ class Config:
         )
 
     def check(self) -> None:
-        """Refuse to start half-configured in Google mode: without these, every request is refused
-        (or, with local auth on, every request is trusted)."""
+        """Refuse to start with a configuration that would trust the wrong people: an unknown mode
+        ("Google" is not "google"), local auth anywhere but a purely local set-up (it trusts a
+        header anyone can send), or Google mode half-configured (every request refused)."""
+        if self.mode not in MODES:
+            raise ValueError(f"HANDOVER_MODE must be one of {', '.join(MODES)}, not {self.mode!r}")
+        google_settings = [name for name, value in (("HANDOVER_TEMPLATE_ID", self.template_id),
+                                                    ("HANDOVER_TRACKER_ID", self.tracker_id),
+                                                    ("HANDOVER_CUSTOMERS_ROOT_ID", self.customers_root_id),
+                                                    ("HANDOVER_SHARED_DRIVE_ID", self.shared_drive_id)) if value]
+        if self.local_auth and (self.mode != "local" or google_settings):
+            raise ValueError("refusing to start: HANDOVER_LOCAL_AUTH=1 trusts the X-Handover-User header and is for "
+                             "the local preview only" + (f" (Google settings are set: {', '.join(google_settings)})"
+                                                         if google_settings else ""))
         if self.mode != "google":
             return
         missing = [name for name, value in (("HANDOVER_PUBLIC_BASE_URL", self.public_base_url),

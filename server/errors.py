@@ -42,6 +42,13 @@ class FlowError(HandoverError):
         self.status = status
 
 
+class AccessError(HandoverError):
+    """Google sent no access of the person's own to the open document; the add-on will not read it
+    with its own wider access instead."""
+
+    status = 403
+
+
 class AuthError(HandoverError):
     """The request is not from Google, or not for us: the reason is logged, never shown."""
 

@@ -283,3 +283,15 @@ def test_a_bug_is_answered_with_a_card_a_person_can_read_and_logged_with_its_tra
     assert response.status_code == 200
     assert "Something went wrong" in texts(cards_in(response.get_json(), False))
     assert any(r.levelname == "ERROR" and r.exc_info and "a bug" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_reading_the_open_document_without_the_persons_own_access_is_refused_not_done_as_the_add_on(mint):
+    with FakeGoogle() as fake:
+        env = Google(fake, mint, "")
+        doc_id = env.put("good", to_docx(GOOD))
+        fake.reset_calls()
+        body, headers = Client(env.app, mint, REP).prepare("/addon/action/check", file_id=doc_id, oauth_token="")
+        response = env.app.test_client().post("/addon/action/check", json=body, headers=headers)
+        assert response.status_code == 200
+        assert "Google did not send your access to this document" in texts(cards_in(response.get_json(), False))
+        assert fake.calls.get("docs.documents.get", 0) == 0

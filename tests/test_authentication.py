@@ -169,3 +169,14 @@ def test_google_mode_refuses_to_start_half_configured():
     with pytest.raises(ValueError, match="LOCAL_AUTH"):
         create_app(Config(mode="google", public_base_url="https://h", addon_service_account="sa", oauth_client_id="c",
                           local_auth=True))
+
+
+@pytest.mark.parametrize("env, says", [
+    ({"HANDOVER_MODE": "Google"}, "HANDOVER_MODE must be one of local, google, not 'Google'"),
+    ({"HANDOVER_LOCAL_AUTH": "1", "HANDOVER_TEMPLATE_ID": "1AbC", "HANDOVER_TRACKER_ID": "1XyZ"},
+     "Google settings are set: HANDOVER_TEMPLATE_ID, HANDOVER_TRACKER_ID"),
+])
+def test_a_configuration_that_would_trust_a_header_or_misread_the_mode_does_not_start(env, says):
+    with pytest.raises(ValueError) as refused:
+        create_app(Config.from_env(env))
+    assert says in str(refused.value)

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from .. import flows
 from ..backend import Backend
-from ..errors import EventError, HandoverError, StepError
+from ..errors import AccessError, EventError, HandoverError, StepError
 from ..generators.deal import Deal, DealError
 from ..generators.emails import data_request_email
 from ..rubric import load_rubric
@@ -72,6 +72,15 @@ def workspace(caller: Caller):
     return backend().workspace(caller.oauth_token)
 
 
+def reading_workspace(caller: Caller):
+    """The workspace for reading the open document as the person: on Google, with the OAuth token
+    the event carries, never the service account's access in its place."""
+    if backend().config.mode == "google" and not caller.oauth_token:
+        raise AccessError("Google did not send your access to this document. Close the add-on, open it "
+                          "again and allow access when asked; nothing was read.")
+    return workspace(caller)
+
+
 # --- triggers ---------------------------------------------------------------------------------
 
 @bp.post("/addon/docs/home")
@@ -105,7 +114,7 @@ def action(event: Event, caller: Caller, urls, name: str):
 
 def doc_card(event: Event, caller: Caller, urls) -> dict:
     """The scorecard of the open document, or the home card when it is not a handover."""
-    doc = workspace(caller).read(event.file_id)
+    doc = reading_workspace(caller).read(event.file_id)
     if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
         return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
     return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title)
@@ -145,7 +154,7 @@ def email(event, caller, urls):
 def check(event, caller, urls):
     if not event.has_file_scope:
         return c.request_file_scope()
-    card = flows.check(workspace(caller), event.file_id)
+    card = flows.check(reading_workspace(caller), event.file_id)
     return c.render(scorecard_screens.scorecard_card(card, urls, event.file_title), notification=f"Score {card.score}/100")
 
 
@@ -153,7 +162,7 @@ def findings(event, caller, urls):
     """Every finding (or one section's), a page at a time: pushed over the scorecard, then turned."""
     if not event.has_file_scope:
         return c.request_file_scope()
-    card = flows.check(workspace(caller), event.file_id)
+    card = flows.check(reading_workspace(caller), event.file_id)
     start = event.params.get("start", "0")
     shown = scorecard_screens.findings_card(card, urls, section=event.params.get("section", ""),
                                             start=int(start) if start.isdigit() and len(start) < 7 else 0)
@@ -163,7 +172,7 @@ def findings(event, caller, urls):
 def submit(event, caller, urls):
     if not event.has_file_scope:
         return c.request_file_scope()
-    ws = workspace(caller)
+    ws = reading_workspace(caller)
     try:
         result = flows.submit(ws, event.file_id, caller.email, exception_request=event.input("exception") == "1",
                               notifier=backend().notifier(ws))
