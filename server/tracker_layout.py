@@ -6,6 +6,7 @@ Sheet (written with valueInputOption RAW) and in the local file (stored as a str
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,9 @@ from functools import lru_cache
 from .paths import TRACKER_LAYOUT_PATH
 
 MAX_CELL_CHARS = 50_000  # Google Sheets' limit per cell
+# Control characters (not tab or line breaks) a pasted reason or name can carry: a spreadsheet
+# cell cannot hold them (the .xlsx format refuses them), and they show nothing, so they are dropped.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    text = str(value)
+    text = CONTROL_CHARACTERS.sub("", str(value))
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 

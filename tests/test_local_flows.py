@@ -228,3 +228,11 @@ def test_a_document_outside_the_handover_folder_gets_metadata_not_a_crash(ws):
     doc_id = ws.doc_id(ws.root / "loose.docx")
     made = ws.handover(doc_id)
     assert made.folder_url.startswith(ws.root.as_uri())
+
+
+def test_control_characters_pasted_into_a_reason_or_owner_are_dropped_not_a_crash(ws):
+    sid = flows.submit(ws, put(ws, "good", GOOD), "rep@example.com").study_id
+    flows.decide(ws, sid, MANAGERS[0], "Changes requested", "Plods\x00 missing\x1b[31m for March\x07", MANAGERS)
+    flows.assign_owner(ws, sid, CS[0], "Chris\x0b CS", CS)
+    row = ws.tracker.get(sid)
+    assert (row["decision_reason"], row["cs_owner"]) == ("Plods missing[31m for March", "Chris CS")
