@@ -1,7 +1,7 @@
 """Mutation testing in bounded time: a seeded sample of mutmut's mutants from each guarded module
 ([tool.mutmut] in pyproject.toml), run, then the kill rate per module and every survivor.
 
-    .venv/bin/python scripts/mutate.py                  # 25 mutants a module, seed 2 (about 20 minutes)
+    .venv/bin/python scripts/mutate.py                  # 25 mutants a module, seed 2 (about 25 minutes)
     .venv/bin/python scripts/mutate.py --per-module 0   # every mutant (hours)
 
 Why mutmut: version 3 runs, for each mutant, only the tests that call the mutated function (it

@@ -246,3 +246,14 @@ def test_a_missing_use_cases_section_and_maybe_next_steps_say_what_to_write():
     assert criterion(card, "use_cases_success_criteria").evidence == (
         "Use cases and success criteria section is missing or empty.")
     assert criterion(card, "next_steps").evidence.endswith("Say who does what by when.")
+
+
+def test_a_label_answered_yes_marks_an_item_received_over_an_earlier_pending_line():
+    items = [("li", "Invoices: pending, Priya to send"), ("li", "Invoices for January to March 2027: yes"),
+             GOOD_LINES["plods"], GOOD_LINES["rates"]]
+    assert criterion(score(handover(Data_provided=items)), "invoices").passed
+
+
+def test_a_passing_timeline_quotes_its_dated_line():
+    result = criterion(score(GOOD), "timelines")
+    assert result.passed and result.evidence.startswith('"') and "2027" in result.evidence

@@ -44,3 +44,23 @@ def test_a_study_whose_customer_is_blank_is_updated_in_its_own_row(tmp_path):
     tracker.update({"DS-1": {"customer": "", "stage": "Submitted"}, "DS-2": {"customer": "Acme", "stage": "Submitted"}})
     tracker.update({"DS-1": {"stage": "Approved"}})
     assert [(r["study_id"], r["stage"]) for r in tracker.records()] == [("DS-1", "Approved"), ("DS-2", "Submitted")]
+
+
+def test_the_stage_and_decision_columns_offer_the_layouts_choices_as_a_dropdown(tmp_path):
+    path = tmp_path / "t.xlsx"
+    LocalTracker(path).setup()
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1
+             for dv in openpyxl.load_workbook(path)[SHEET].data_validations.dataValidation}
+    letter = openpyxl.utils.get_column_letter
+    assert lists[letter(LAYOUT.index("stage") + 1)] == '"' + ",".join(LAYOUT.stages) + '"'
+    assert lists[letter(LAYOUT.index("decision") + 1)] == '"' + ",".join(LAYOUT.decisions) + '"'
+
+
+def test_a_tracker_file_deleted_while_in_use_is_made_again_by_the_next_write(tmp_path):
+    tracker = LocalTracker(tmp_path / "t.xlsx")
+    tracker.setup()
+    tracker.update({"DS-1": {"customer": "Acme", "stage": "Submitted"}})
+    tracker.path.unlink()
+    tracker.update({"DS-2": {"customer": "Globex", "stage": "Submitted"}})
+    assert [r["study_id"] for r in tracker.records()] == ["DS-2"]
+    assert openpyxl.load_workbook(tracker.path)[SHEET]["A1"].value == LAYOUT.headers[0]

@@ -257,8 +257,20 @@ def test_refresh_rescores_a_changed_document_and_marks_it_changed(space):
 def test_refresh_with_nothing_changed_writes_nothing(space):
     sid = submitted(space)
     before = row(space, sid)
-    assert flows.refresh(space.ws).written == 0
+    result = flows.refresh(space.ws)
+    assert (result.written, result.rescored, result.errors) == (0, 0, [])  # nothing re-read, nothing failed
     assert row(space, sid) == before
+
+
+def test_a_good_handover_submitted_is_ready(space):
+    assert row(space, submitted(space))["readiness"] == "Ready"
+
+
+def test_an_exception_for_both_rigs_and_projects_is_exception_requested(space):
+    both = set_field(set_field(GOOD, "Number of rigs", "7"), "Number of projects", "2")
+    sid = submitted(space, both, exception=True)
+    assert (row(space, sid)["readiness"], row(space, sid)["exception_requested"]) == (
+        "Exception requested", "rigs, projects")
 
 
 def test_an_exception_still_asked_for_after_a_refresh_stays_exception_requested(space):
@@ -312,3 +324,13 @@ def test_a_resubmission_after_changes_requested_clears_the_old_decision(space):
     assert flows.submit(space.ws, doc_id, REP).recorded
     got = row(space, sid)
     assert (got["stage"], got["decision"], got["decided_by"], got["decided_at"]) == ("Submitted", "", "", "")
+
+
+def test_a_refresh_logs_what_it_found_for_the_operator(space, caplog):
+    sid = submitted(space)
+    space.delete(row(space, sid)["doc_id"])
+    with caplog.at_level("INFO"):
+        flows.refresh(space.ws)
+    done = [r for r in caplog.records if r.getMessage() == "refresh done"]
+    assert len(done) == 1
+    assert (done[0].studies, done[0].missing, done[0].rescored, done[0].written, done[0].errors) == (1, 1, 0, 1, 0)

@@ -252,3 +252,15 @@ def test_set_up_creates_the_tracker_inside_a_shared_drive_folder(fake):
     spreadsheet_id = made.setup()
     assert fake.get_file(spreadsheet_id)["parents"] == [folder_id]
     assert fake.get_values(spreadsheet_id, SHEET)[0] == LAYOUT.headers
+
+
+def test_adopting_a_sheet_with_a_shorter_header_names_the_first_missing_column(fake):
+    other = fake.add_spreadsheet("Started by hand", {"Sheet1": [[LAYOUT.headers[0]]]})
+    with pytest.raises(StepError) as err:
+        open_tracker(fake, other).setup()
+    assert f"column B is empty, not '{LAYOUT.headers[1]}'" in str(err.value)
+
+
+def test_a_tracker_set_up_from_nothing_is_named_for_people_to_find(fake):
+    spreadsheet_id = open_tracker(fake).setup()
+    assert fake.get_file(spreadsheet_id)["name"] == "Desktop Study tracker"
