@@ -16,6 +16,9 @@ from .config import Config
 from .google_clients import GoogleConnection
 
 
+MAX_EVENT_BYTES = 256 * 1024  # an add-on event (form inputs, ids, tokens) is a few kilobytes
+
+
 def create_app(config: Config | None = None, preview: bool = False, google: GoogleConnection | None = None) -> Flask:
     """The app. `preview` adds the local sidebar preview (only with local auth, never deployed);
     `google` is how to reach Google in Google mode (default: Application Default Credentials)."""
@@ -23,6 +26,7 @@ def create_app(config: Config | None = None, preview: bool = False, google: Goog
     logs.configure()
     config.check()
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_EVENT_BYTES  # Flask answers 413 beyond it, unread
     app.extensions["handover"] = Backend(config, google)
     app.extensions["handover.verifier"] = Verifier(config)
     app.register_blueprint(routes.bp)

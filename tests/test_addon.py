@@ -224,11 +224,23 @@ def test_requests_that_are_not_from_google_get_401_and_do_nothing(env, mint, cas
         assert not (env.root / "Intruder Co").exists()
 
 
-def test_malformed_events_get_a_clear_400_not_a_500(env, mint):
+def test_malformed_events_from_google_get_a_clear_400_not_a_500(env, mint):
     http = env.app.test_client()
-    for body in (None, [], {"commonEventObject": "x"}, {"commonEventObject": {"formInputs": {"a": 5}}}):
-        response = http.post("/addon/docs/home", json=body)
+    _, headers = Client(env.app, mint, REP).prepare("/addon/docs/home")  # Google's system token, a bad body
+    deep = "[" * 100_000 + "]" * 100_000  # deeper than Python's parser goes
+    for body in ("null", "[]", '{"commonEventObject": "x"}', '{"commonEventObject": {"formInputs": {"a": 5}}}',
+                 "not json", deep):
+        response = http.post("/addon/docs/home", data=body, content_type="application/json", headers=headers)
         assert response.status_code == 400 and "Bad request" in json.dumps(response.get_json())
+
+
+def test_a_stranger_is_refused_before_the_body_is_read_and_a_huge_body_is_never_read(env, mint):
+    http = env.app.test_client()
+    refused = http.post("/addon/docs/home", data="not even json", content_type="application/json")
+    assert refused.status_code == 401 and refused.get_json() == {"error": "unauthenticated"}
+    _, headers = Client(env.app, mint, REP).prepare("/addon/docs/home")
+    huge = http.post("/addon/docs/home", data=b"{" * (1 << 20), content_type="application/json", headers=headers)
+    assert huge.status_code == 413  # an event is a few kilobytes; a megabyte is refused unread
 
 
 def test_bad_form_input_is_answered_with_the_form_and_the_problem(env, mint):

@@ -73,13 +73,11 @@ class Verifier:
             raise AuthError(f"token issuer is not Google: {claims.get('iss')!r}")
         return claims
 
-    def caller(self, authorization: str, endpoint_url: str, event: Event, headers) -> Caller:
-        """The verified caller of an add-on endpoint, or AuthError."""
+    def system(self, authorization: str, endpoint_url: str) -> None:
+        """The request comes from Google for this add-on (the system ID token in the header), or
+        AuthError. Checked before the body is read, so a stranger's request costs no parsing."""
         if self.config.local_auth:
-            email = (headers.get(LOCAL_USER_HEADER) or "").strip().lower()
-            if not email:
-                raise AuthError(f"local mode: no {LOCAL_USER_HEADER} header")
-            return Caller(email=email, oauth_token=event.user_oauth_token)
+            return
         if not authorization.startswith("Bearer ") or not authorization[7:].strip():
             raise AuthError("missing Authorization: Bearer header")
         base = self.config.public_base_url
@@ -87,6 +85,14 @@ class Verifier:
         expected = self.config.addon_service_account
         if not expected or system.get("email", "").lower() != expected or not _verified(system):
             raise AuthError("system ID token is not from the add-on's service account")
+
+    def caller(self, event: Event, headers) -> Caller:
+        """The person the event is for (the user ID token's verified email), or AuthError."""
+        if self.config.local_auth:
+            email = (headers.get(LOCAL_USER_HEADER) or "").strip().lower()
+            if not email:
+                raise AuthError(f"local mode: no {LOCAL_USER_HEADER} header")
+            return Caller(email=email, oauth_token=event.user_oauth_token)
         if not event.user_id_token:
             raise AuthError("event has no userIdToken")
         user = self.decode(event.user_id_token, audience=self.config.oauth_client_id or None)

@@ -4,6 +4,7 @@ workspace (server/flows.py) and the answer is card JSON. Errors become answers i
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import time
 
@@ -11,7 +12,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from .. import flows
 from ..backend import Backend
-from ..errors import AccessError, EventError, HandoverError, StepError
+from ..errors import AccessError, AuthError, EventError, HandoverError, StepError
 from ..generators.deal import Deal, DealError
 from ..generators.emails import data_request_email
 from ..rubric import load_rubric
@@ -34,20 +35,25 @@ def backend() -> Backend:
 
 
 def endpoint(handler):
-    """Parse the event, verify the caller, ask for missing scopes, run the handler, answer."""
+    """Verify that Google sent the request, read the event, verify the person, ask for missing
+    scopes, run the handler, answer."""
     @functools.wraps(handler)
     def run(**kwargs):
         started, path = time.perf_counter(), request.path
+        config, caller = backend().config, None
         try:
-            event = parse_event(request.get_json(silent=True))
+            verifier().system(request.headers.get("Authorization", ""),
+                              (config.public_base_url or request.host_url.rstrip("/")) + path)
+        except AuthError as exc:
+            body, status = answers.for_error(exc, path)
+            return jsonify(body), status
+        try:
+            event = parse_event(event_json())
         except EventError as exc:
             body, status = answers.for_bad_event(exc, path)
             return jsonify(body), status
-        config, caller = backend().config, None
         try:
-            caller = verifier().caller(request.headers.get("Authorization", ""),
-                                       (config.public_base_url or request.host_url.rstrip("/")) + path,
-                                       event, request.headers)
+            caller = verifier().caller(event, request.headers)
             missing = missing_scopes(event.host, event.authorized_scopes)
             if missing:  # granular consent: ask for what this host needs, Google repeats the action
                 return jsonify({"requesting_google_scopes": {"scopes": missing}}), 200
@@ -62,6 +68,15 @@ def endpoint(handler):
                                        "ms": round(1000 * (time.perf_counter() - started), 1)})
         return jsonify(body), status
     return run
+
+
+def event_json():
+    """The request body as JSON; None when it is not JSON or nests deeper than Python parses
+    (the size is capped before: MAX_CONTENT_LENGTH in server/app.py)."""
+    try:
+        return json.loads(request.get_data(cache=False))
+    except (ValueError, RecursionError):
+        return None
 
 
 def verifier() -> Verifier:
