@@ -19,9 +19,12 @@ from .google_clients import GoogleConnection
 MAX_EVENT_BYTES = 256 * 1024  # an add-on event (form inputs, ids, tokens) is a few kilobytes
 
 
-def create_app(config: Config | None = None, preview: bool = False, google: GoogleConnection | None = None) -> Flask:
-    """The app. `preview` adds the local sidebar preview (only with local auth, never deployed);
-    `google` is how to reach Google in Google mode (default: Application Default Credentials)."""
+def create_app(config: Config | None = None, preview: bool = False, google: GoogleConnection | None = None,
+               preview_hosts: tuple[str, ...] = ()) -> Flask:
+    """The app. `preview` adds the local sidebar preview (only with local auth, never deployed),
+    answering only requests addressed to this machine's loopback names and `preview_hosts`
+    ("*": any name, when it listens on every address); `google` is how to reach Google in Google
+    mode (default: Application Default Credentials)."""
     config = config or Config.from_env()
     logs.configure()
     config.check()
@@ -34,6 +37,6 @@ def create_app(config: Config | None = None, preview: bool = False, google: Goog
     if preview:
         if not config.local_auth or config.mode != "local":
             raise ValueError("the preview runs only on the local default with local auth")
-        from .preview import preview_blueprint
-        app.register_blueprint(preview_blueprint(config))
+        from .preview import LOOPBACK, preview_blueprint
+        app.register_blueprint(preview_blueprint(config, None if "*" in preview_hosts else LOOPBACK + preview_hosts))
     return app

@@ -285,10 +285,16 @@ def _run_preview(ws: LocalWorkspace, host: str, port: int) -> int:
     from .app import create_app
     config = Config.from_env()
     config.mode, config.workspace, config.local_auth = "local", str(ws.root), True
+    config.template_id = config.tracker_id = config.customers_root_id = config.shared_drive_id = ""  # local only
     config.managers = config.managers or (DEMO_MANAGER,)
     config.cs_team = config.cs_team or (DEMO_CS,)
     config.cs_emails = config.cs_emails or ("cs-team@example.com",)
-    app = create_app(config, preview=True)
+    everywhere = host in ("0.0.0.0", "::")
+    if everywhere:
+        print(f"Warning: listening on {host}: anyone who can reach this machine can act as any rep, CS or manager "
+              "in the preview (it trusts the X-Handover-User header). Use --host 127.0.0.1 unless you mean it.",
+              file=sys.stderr)
+    app = create_app(config, preview=True, preview_hosts=("*",) if everywhere else (host,))
     port = _free_port(host, port)
     print(f"Sidebar preview: http://{host}:{port}/  (a rep, CS or a manager; Ctrl-C to stop)")
     print(f"Tracker file: {ws.tracker.path}")

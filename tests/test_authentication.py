@@ -180,3 +180,25 @@ def test_a_configuration_that_would_trust_a_header_or_misread_the_mode_does_not_
     with pytest.raises(ValueError) as refused:
         create_app(Config.from_env(env))
     assert says in str(refused.value)
+
+
+def test_the_preview_answers_only_requests_addressed_to_this_machine(tmp_path):
+    """It trusts X-Handover-User; a web page whose name was rebound to 127.0.0.1 (DNS rebinding)
+    sends its own name as Host and is refused."""
+    app = create_app(Config(mode="local", workspace=str(tmp_path / "ws"), local_auth=True), preview=True)
+    http = app.test_client()
+    assert http.get("/preview/context", headers={"Host": "127.0.0.1:8080"}).status_code == 200
+    assert http.get("/preview/context", headers={"Host": "localhost:8080"}).status_code == 200
+    assert http.get("/preview/context", headers={"Host": "attacker.example.com:8080"}).status_code == 403
+    decide = http.post("/addon/action/decide", json=event(host="SHEETS", params={"study_id": "DS-1", "decision": "Approved"}),
+                       headers={"Host": "attacker.example.com:8080", "X-Handover-User": "manager@example.com"})
+    assert decide.status_code == 403
+
+
+def test_the_preview_on_every_address_warns_that_anyone_there_can_act_as_anyone(tmp_path, monkeypatch, capsys):
+    from flask import Flask
+
+    from server import cli
+    monkeypatch.setattr(Flask, "run", lambda self, **kwargs: None)
+    assert cli.main(["serve", "--workspace", str(tmp_path / "ws"), "--host", "0.0.0.0", "--port", "0"]) == 0
+    assert "anyone who can reach this machine can act as any rep, CS or manager" in capsys.readouterr().err

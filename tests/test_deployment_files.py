@@ -23,3 +23,9 @@ def test_app_yaml_runs_one_instance_of_the_app_factory_and_cron_hits_the_refresh
     assert "--workers 1" in app["entrypoint"] and app["automatic_scaling"]["max_instances"] == 1
     cron = yaml.safe_load((ROOT / "cron.yaml").read_text())
     assert cron["cron"][0]["url"] == "/cron/refresh"
+
+
+def test_the_app_runs_as_the_service_account_the_set_up_gives_its_rights():
+    app = yaml.safe_load((ROOT / "app.yaml").read_text())
+    assert app["service_account"].endswith(".iam.gserviceaccount.com")
+    assert f"--service-account {app['service_account']}" in (ROOT / "README.md").read_text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, jsonify, send_file
+from flask import Blueprint, abort, jsonify, request, send_file
 
 from ..config import Config
 from ..errors import InputError
@@ -18,8 +18,19 @@ from ..workspace.local import TRACKER_NAME, LocalWorkspace
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def preview_blueprint(config: Config) -> Blueprint:
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+
+
+def preview_blueprint(config: Config, hosts: tuple[str, ...] | None = LOOPBACK) -> Blueprint:
+    """The preview's pages. `hosts`: the names a request may be addressed to (the Host header),
+    None for any; the preview trusts X-Handover-User, so a web page that rebinds its own name to
+    127.0.0.1 must not reach it."""
     bp = Blueprint("preview", __name__, static_folder=str(STATIC), static_url_path="/preview/static")
+
+    @bp.before_app_request
+    def addressed_to_this_machine():
+        if hosts is not None and request.host.rsplit(":", 1)[0].lower() not in hosts:
+            abort(403)
 
     def workspace() -> LocalWorkspace:
         return LocalWorkspace(config.workspace)
