@@ -7,13 +7,12 @@ from googleapiclient.http import MediaInMemoryUpload
 from .generators.template_doc import template_bytes
 from .google_clients import GoogleClients
 from .paths import TEMPLATE_PATH
-from .workspace.google_drive import q_string
+from .workspace.google_drive import TEMPLATE_KEY, q_string
 from .workspace.retry import DEFAULT_POLICY, RetryPolicy, call
 from .workspace.sheets_tracker import SheetsTracker
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GOOGLE_DOC = "application/vnd.google-apps.document"
-TEMPLATE_KEY = "dsTemplate"
 TEMPLATE_NAME = "Desktop Study Handover - template"
 
 

@@ -192,3 +192,14 @@ def test_a_date_a_person_typed_survives_a_tracker_write(fake):
     ws.tracker.update({"DS-DATE": {"cs_owner": "Chris"}})
     assert "46458" not in ws.tracker.get("DS-DATE")["presentation_date"]
     assert ws.tracker.get("DS-DATE")["cs_owner"] == "Chris"
+
+
+def test_a_handover_copied_from_the_template_is_never_taken_for_the_template(fake):
+    """Drive copies keep their source's appProperties; re-running set-up (here without a customers
+    root, so it searches everywhere) must find the template, not overwrite a rep's handover."""
+    from server.google_setup import upload_template
+    ws = google_workspace(fake)
+    made = ws.create_handover(Deal.from_input({"customer": "Acme", "industry": "drilling"}))
+    assert "dsTemplate" not in fake.get_file(made.doc_id).get("appProperties", {})
+    assert upload_template(ws.drive) == ws.template_id
+    assert "Acme" in fake.document_text(made.doc_id)

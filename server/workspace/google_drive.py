@@ -23,6 +23,7 @@ log = logging.getLogger("handover.google")
 
 FOLDER = "application/vnd.google-apps.folder"
 HANDOVER_KEY = "dsHandover"  # appProperties marking our handover documents
+TEMPLATE_KEY = "dsTemplate"  # ... and the template (a copy inherits its source's appProperties: cleared on copy)
 STUDY_KEY = "studyId"
 PRESALES_KEY = "presalesFolder"
 FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
@@ -127,8 +128,8 @@ class GoogleWorkspace(Workspace):
             if existing:
                 return self._handover(existing[0], created=False)
         name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
-        body = {"name": name, "parents": [folder_id],
-                "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id}}
+        body = {"name": name, "parents": [folder_id],  # None removes the template's marker from the copy
+                "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id, TEMPLATE_KEY: None}}
         copy = call("copy the template", lambda: self.drive.files().copy(
             fileId=self.template_id, body=body, fields=FILE_FIELDS, supportsAllDrives=True).execute(), self.policy)
         try:
