@@ -17,6 +17,7 @@ from .fields import apply_fields, parse_or_error
 
 FOLDER = "application/vnd.google-apps.folder"
 DOCUMENT = "application/vnd.google-apps.document"
+SHARED_DRIVE_ROLES = ("organizer", "fileOrganizer", "writer", "commenter", "reader")
 SPREADSHEET = "application/vnd.google-apps.spreadsheet"
 GOOGLE_PREFIX = "application/vnd.google-apps."
 
@@ -76,6 +77,7 @@ class DriveStore:
         self.files = {}    # id -> file resource (all fields)
         self.blobs = {}    # id -> bytes of non-Google files
         self.drives = {}   # id -> shared drive resource
+        self.roles = {}    # shared drive id -> the caller's role in it (one caller: the fake has one identity)
         self.root_id = state.ids.drive_id()
 
     # ------------------------------------------------------------ state helpers
@@ -128,8 +130,13 @@ class DriveStore:
             resource["modifiedTime"] = self.state.clock.now()
             resource["version"] = str(int(resource.get("version", "1")) + 1)
 
-    def add_shared_drive(self, name):
+    def add_shared_drive(self, name, role="organizer"):
+        """A shared drive in which the caller has `role`: organizer (Manager), fileOrganizer
+        (Content manager), writer (Contributor), commenter or reader."""
+        if role not in SHARED_DRIVE_ROLES:
+            raise ValueError(f"role must be one of {', '.join(SHARED_DRIVE_ROLES)}")
         drive_id = self.state.ids.drive_id()
+        self.roles[drive_id] = role
         self.drives[drive_id] = {
             "kind": "drive#drive",
             "id": drive_id,
@@ -345,6 +352,7 @@ class DriveStore:
                 else:
                     resource.pop(key, None)
         if "trashed" in body:
+            self._require_role(resource, ("organizer", "fileOrganizer"), "moving to trash")
             self._set_trashed(resource, bool(body["trashed"]))
         if converted is not None:
             self._replace_content(resource, *converted)
@@ -390,8 +398,18 @@ class DriveStore:
                 if not child.get("explicitlyTrashed"):
                     child["trashed"] = trashed
 
+    def _require_role(self, resource, roles, what):
+        """Drive's 403 when the caller's role in the file's shared drive does not allow `what`."""
+        drive_id = resource.get("driveId")
+        if drive_id and self.roles.get(drive_id, "organizer") not in roles:
+            raise drive_error(403, f"The user does not have sufficient permissions for this file: {what} "
+                                   f"needs the {' or '.join(roles)} role in its shared drive.",
+                              "insufficientFilePermissions")
+
     def files_delete(self, req):
         resource = self.visible_file(req.path["fileId"], req.flag("supportsAllDrives"))
+        # Permanent deletion in a shared drive is for its managers; content managers may trash.
+        self._require_role(resource, ("organizer",), "deleting")
         if resource["mimeType"] == FOLDER:
             for child in self.descendants(resource["id"]):
                 self._remove(child["id"])

@@ -160,10 +160,11 @@ class FakeGoogle:
         """The id of My Drive's root folder (files created without parents go there)."""
         return self.state.drive.root_id
 
-    def add_shared_drive(self, name):
-        """Create a shared drive; returns its id (usable as a parent folder id)."""
+    def add_shared_drive(self, name, role="organizer"):
+        """Create a shared drive in which the caller has `role` (organizer, fileOrganizer = Content
+        manager, writer, commenter, reader); returns its id (usable as a parent folder id)."""
         with self.state.lock:
-            return self.state.drive.add_shared_drive(name)
+            return self.state.drive.add_shared_drive(name, role)
 
     def add_folder(self, name, parent_id=None):
         return self.add_file(name, FOLDER, parent_id)

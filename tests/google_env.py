@@ -38,7 +38,8 @@ class FakeConnection(GoogleConnection):
 
 def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: float = 30):
     c = fake_clients(fake, "service-account-token", timeout)
-    drive_id = fake.add_shared_drive("Customers") if shared_drive else None
+    # the service account is a Content manager of the customers' shared drive (README, "identities")
+    drive_id = fake.add_shared_drive("Customers", role="fileOrganizer") if shared_drive else None
     root = drive_id or fake.add_folder("Customers")
     template_id = upload_template(c.drive, policy=FAST_RETRIES)
     tracker = SheetsTracker(c.gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES)

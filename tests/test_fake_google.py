@@ -638,3 +638,19 @@ def test_fake_is_a_context_manager_with_its_own_port():
         assert first.base_url.startswith("http://127.0.0.1:")
     with pytest.raises(requests.ConnectionError):
         requests.get(first.base_url, timeout=1)
+
+
+@pytest.mark.parametrize("role, may_trash, may_delete", [("organizer", True, True), ("fileOrganizer", True, False),
+                                                          ("reader", False, False)])
+def test_a_shared_drive_role_decides_who_may_trash_and_who_may_delete(fake, drive, role, may_trash, may_delete):
+    drive_id = fake.add_shared_drive("Customers", role=role)
+    file_id = fake.add_document("Handover", "text", parent_id=drive_id)
+    trash = drive.files().update(fileId=file_id, body={"trashed": True}, supportsAllDrives=True)
+    delete = drive.files().delete(fileId=file_id, supportsAllDrives=True)
+    for call, allowed in ((trash, may_trash), (delete, may_delete)):
+        if allowed:
+            call.execute()
+        else:
+            with pytest.raises(HttpError) as refused:
+                call.execute()
+            assert refused.value.resp.status == 403 and refused.value.error_details[0]["reason"] == "insufficientFilePermissions"

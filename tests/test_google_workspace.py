@@ -50,14 +50,16 @@ def test_fill_is_one_docs_batch_update(fake):
     assert fake.calls.get("drive.files.copy") == 1
 
 
-def test_a_failed_fill_leaves_no_unfilled_copy_behind(fake):
-    ws = google_workspace(fake)
+@pytest.mark.parametrize("shared_drive", [False, True], ids=["my-drive", "shared-drive-content-manager"])
+def test_a_failed_fill_leaves_no_unfilled_copy_behind(fake, shared_drive):
+    ws = google_workspace(fake, shared_drive=shared_drive)
     fake.fail_next(10, status=500, endpoint="docs.documents.batchUpdate")
     with pytest.raises(StepError) as err:
         flows.create_handover(ws, DEAL)
-    assert "fill the handover fields" in str(err.value)
+    assert "fill the handover fields" in str(err.value) and "unfilled copy is left" not in str(err.value)
     fake.clear_faults()
-    assert not [f for f in fake.drive_files.values() if f["name"].endswith("Desktop Study Handover")]
+    assert not [f for f in fake.drive_files.values()
+                if f["name"].endswith("Desktop Study Handover") and not f["trashed"]]
     assert flows.create_handover(ws, DEAL).created  # a clean retry works
 
 

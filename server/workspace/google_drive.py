@@ -150,10 +150,12 @@ class GoogleWorkspace(Workspace):
                 documentId=doc_id, body={"requests": requests}).execute(), self.policy)
 
     def _discard(self, doc_id: str, cause: StepError) -> None:
-        """An unfilled copy must not be mistaken for a handover: delete it, or say it is there."""
+        """An unfilled copy must not be mistaken for a handover: move it to the trash (a shared
+        drive's Content manager, as the service account is, may trash but not delete), or say it
+        is there."""
         try:
-            call("remove the unfilled copy", lambda: self.drive.files().delete(
-                fileId=doc_id, supportsAllDrives=True).execute(), self.policy)
+            call("remove the unfilled copy", lambda: self.drive.files().update(
+                fileId=doc_id, body={"trashed": True}, fields="id", supportsAllDrives=True).execute(), self.policy)
         except StepError as exc:
             raise StepError(cause.step, cause.status,
                             f"{cause.detail}; an unfilled copy is left at document {doc_id} ({exc.detail})") from exc
