@@ -191,3 +191,25 @@ def test_a_replayed_non_manager_decision_is_refused_every_time(google, mint):
         assert refused.status_code == 200
         assert notification(refused.get_json()) == "Only managers can approve or reject a Desktop Study."
     assert ws.tracker.records()[0]["decision"] == "" and ws.tracker.records()[0]["stage"] == "Submitted"
+
+
+def test_locks_are_freed_once_nobody_holds_them_and_still_make_one_writer_at_a_time():
+    from server.locks import held, named_lock
+    for n in range(2000):
+        with named_lock(f"submit:ws:doc-{n}"):
+            pass
+    assert held() == 0  # 2,000 documents later, no lock is kept
+    inside, most = [0], [0]
+
+    def writer():
+        with named_lock("tracker:one"):
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            threading.Event().wait(0.01)
+            inside[0] -= 1
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1 and held() == 0
