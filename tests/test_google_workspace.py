@@ -205,3 +205,14 @@ def test_a_handover_copied_from_the_template_is_never_taken_for_the_template(fak
     assert "dsTemplate" not in fake.get_file(made.doc_id).get("appProperties", {})
     assert upload_template(ws.drive) == ws.template_id
     assert "Acme" in fake.document_text(made.doc_id)
+
+
+def test_customers_whose_names_read_the_same_as_a_drive_folder_are_told_apart_not_merged(fake):
+    from server.errors import InputError
+    ws = google_workspace(fake)
+    first = ws.create_handover(Deal.from_input({"customer": "A/B Drilling", "industry": "drilling"}))
+    with pytest.raises(InputError) as clash:
+        ws.create_handover(Deal.from_input({"customer": "A:B Drilling", "industry": "drilling"}))
+    assert "already holds the customer 'A/B Drilling'" in str(clash.value)
+    again = ws.create_handover(Deal.from_input({"customer": "A/B Drilling", "industry": "drilling"}))
+    assert (again.created, again.doc_id) == (False, first.doc_id)

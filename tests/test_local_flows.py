@@ -236,3 +236,22 @@ def test_control_characters_pasted_into_a_reason_or_owner_are_dropped_not_a_cras
     flows.assign_owner(ws, sid, CS[0], "Chris\x0b CS", CS)
     row = ws.tracker.get(sid)
     assert (row["decision_reason"], row["cs_owner"]) == ("Plods missing[31m for March", "Chris CS")
+
+
+def test_customers_whose_names_read_the_same_as_a_folder_are_told_apart_not_merged(ws):
+    from server.errors import InputError
+    from server.generators.deal import Deal
+    first = flows.create_handover(ws, Deal.from_input({"customer": "A/B Drilling", "industry": "drilling"}))
+    with pytest.raises(InputError) as clash:
+        flows.create_handover(ws, Deal.from_input({"customer": "A:B Drilling", "industry": "drilling"}))
+    assert "already holds the customer 'A/B Drilling'" in str(clash.value)
+    again = flows.create_handover(ws, Deal.from_input({"customer": "A/B Drilling", "industry": "drilling"}))
+    assert (again.created, again.doc_id) == (False, first.doc_id)
+
+
+def test_a_long_name_in_a_wide_script_is_cut_to_what_a_file_system_holds(ws):
+    from server.generators.deal import Deal
+    made = flows.create_handover(ws, Deal.from_input({"customer": "界" * 80, "industry": "mining"}))
+    path = ws.path(made.doc_id)
+    assert made.created and all(len(part.encode("utf-8")) <= 255 for part in path.parts)
+    assert len(path.relative_to(ws.root).parts[0].encode("utf-8")) <= 120

@@ -188,7 +188,24 @@ def _clean(value) -> str:
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).strip()
 
 
+FOLDER_NAME_BYTES = 120  # file systems allow 255 bytes a name; the handover's file name adds about 40
+
+
 def safe_folder_name(name: str) -> str:
-    """A customer name usable as one folder name on any OS and in Drive."""
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", name).strip(" .-")
-    return re.sub(r"\s+", " ", cleaned)[:120] or "Customer"
+    """A customer name usable as one folder name on any OS and in Drive: no separators or
+    reserved characters, at most FOLDER_NAME_BYTES bytes of UTF-8 (80 x '界' is 240 bytes)."""
+    cleaned = re.sub(r"\s+", " ", re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", name)).strip(" .-")
+    return cut_bytes(cleaned, FOLDER_NAME_BYTES).rstrip(" .-") or "Customer"
+
+
+def cut_bytes(text: str, limit: int) -> str:
+    """The longest start of `text` whose UTF-8 takes at most `limit` bytes, cut between characters."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def name_clash(folder: str, recorded: str, customer: str) -> str:
+    """The refusal when a folder already holds another customer whose name reads the same as a
+    folder name ('A/B' and 'A:B' are both 'A-B')."""
+    return (f"The folder '{folder}' already holds the customer '{recorded}', whose name reads the same as "
+            f"'{customer}' as a folder name. Write this customer's name so it differs (its legal name, say); "
+            "nothing was created.")

@@ -11,18 +11,20 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ..generators.deal import Deal, safe_folder_name
+from ..generators.deal import Deal, cut_bytes, name_clash, safe_folder_name
 from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
-from ..errors import StepError
+from ..errors import InputError, StepError
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 log = logging.getLogger("handover.google")
 
 FOLDER = "application/vnd.google-apps.folder"
 HANDOVER_KEY = "dsHandover"  # appProperties marking our handover documents
+CUSTOMER_KEY = "dsCustomer"  # on a customer folder: whose it is (its name can read the same as another's)
+CUSTOMER_BYTES = 100  # Drive allows 124 bytes for an appProperty's key and value together
 TEMPLATE_KEY = "dsTemplate"  # ... and the template (a copy inherits its source's appProperties: cleared on copy)
 STUDY_KEY = "studyId"
 PRESALES_KEY = "presalesFolder"
@@ -77,8 +79,9 @@ class GoogleWorkspace(Workspace):
             if not token:
                 return files
 
-    def _create_folder(self, name: str, parent: str) -> dict:
-        body = {"name": name, "mimeType": FOLDER, "parents": [parent]}
+    def _create_folder(self, name: str, parent: str, app_properties: dict | None = None) -> dict:
+        body = {"name": name, "mimeType": FOLDER, "parents": [parent], **({"appProperties": app_properties}
+                                                                           if app_properties else {})}
         return call(f"create folder '{name}'", lambda: self.drive.files().create(
             body=body, fields="id,name,webViewLink", supportsAllDrives=True).execute(), self.policy)
 
@@ -92,9 +95,12 @@ class GoogleWorkspace(Workspace):
         """Find or create the customer's folder tree; returns (folder path -> id, '' being the
         customer folder; the paths created now). Lists only folders that already existed,
         creates only what is missing."""
-        name = safe_folder_name(customer)
+        name, recorded_as = safe_folder_name(customer), cut_bytes(customer.strip(), CUSTOMER_BYTES)
         found = self._child_folders(self.root_id, name).get(name)
-        ids = {"": found["id"] if found else self._create_folder(name, self.root_id)["id"]}
+        recorded = (found or {}).get("appProperties", {}).get(CUSTOMER_KEY, "")
+        if recorded and recorded != recorded_as:  # 'A/B' and 'A:B' are both folder 'A-B'
+            raise InputError(name_clash(name, recorded, customer))
+        ids = {"": found["id"] if found else self._create_folder(name, self.root_id, {CUSTOMER_KEY: recorded_as})["id"]}
         fresh = {""} if not found else set()  # folders made now have no children to list
         for path in self.rubric.folders["tree"]:
             parts = path.split("/")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import InputError
-from ..generators.deal import Deal, safe_folder_name
+from ..generators.deal import Deal, name_clash, safe_folder_name
 from ..generators.handover_doc import filled_handover
 from ..rubric import Rubric, load_rubric
 from ..validators.document import Document
@@ -21,6 +21,7 @@ from .base import Handover, Workspace
 from .local_tracker import LocalTracker
 
 TRACKER_NAME = "Desktop Study tracker.xlsx"
+CUSTOMER_FILE = ".customer"  # in a customer folder: the customer's name as typed
 STUDY_IDS = ".handover/study_ids.json"  # doc path -> study id: the local twin of Drive appProperties
 
 
@@ -29,11 +30,19 @@ def workspace_root(path: str | Path | None = None) -> Path:
 
 
 def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path:
-    """Create the customer's folder tree where missing; returns the customer folder."""
+    """Create the customer's folder tree where missing; returns the customer folder. The folder
+    records whose it is (CUSTOMER_FILE), so a customer whose name reads the same as a folder name
+    ('A/B', 'A:B') is refused, never handed another customer's handover."""
     rubric = rubric or load_rubric()
     folder = Path(root) / safe_folder_name(customer)
+    marker = folder / CUSTOMER_FILE
+    recorded = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
+    if recorded and recorded != customer.strip():
+        raise InputError(name_clash(folder.name, recorded, customer))
     for sub in rubric.folders["tree"]:
         (folder / sub).mkdir(parents=True, exist_ok=True)
+    if not recorded:
+        marker.write_text(customer.strip() + "\n", encoding="utf-8")
     return folder
 
 
