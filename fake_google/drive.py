@@ -9,6 +9,7 @@ Uploads (media, multipart, resumable) are in drive_uploads.py.
 """
 
 import json
+import time
 
 from .drive_listing import check_field_names, decode_page_token, encode_page_token, order_files
 from .drive_query import parse_query
@@ -78,6 +79,10 @@ class DriveStore:
         self.blobs = {}    # id -> bytes of non-Google files
         self.drives = {}   # id -> shared drive resource
         self.roles = {}    # shared drive id -> the caller's role in it (one caller: the fake has one identity)
+        # Drive's search is not read-after-write consistent: files.list leaves out what was created
+        # less than `search_lag` seconds ago (0: it shows everything at once).
+        self.search_lag = 0.0
+        self.created_at = {}  # file id -> time.monotonic() at creation
         self.root_id = state.ids.drive_id()
 
     # ------------------------------------------------------------ state helpers
@@ -87,6 +92,7 @@ class DriveStore:
         """Add a file (with its content) and return its id."""
         is_editor_file = mime_type in (DOCUMENT, SPREADSHEET)
         file_id = self.state.ids.editor_file_id() if is_editor_file else self.state.ids.file_id()
+        self.created_at[file_id] = time.monotonic()
         now = self.state.clock.now()
         resource = {
             "kind": "drive#file",
@@ -254,6 +260,9 @@ class DriveStore:
         tree = parse_or_error(req.param("fields") or DEFAULT_LIST_FIELDS, "drive")
         check_field_names(tree, "FileList")
         candidates = self._list_candidates(req)
+        if self.search_lag:
+            settled = time.monotonic() - self.search_lag
+            candidates = [f for f in candidates if self.created_at.get(f["id"], 0) <= settled]
         q = req.param("q")
         if q:
             predicate = parse_query(q)

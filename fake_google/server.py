@@ -160,6 +160,16 @@ class FakeGoogle:
         """The id of My Drive's root folder (files created without parents go there)."""
         return self.state.drive.root_id
 
+    @property
+    def search_lag(self):
+        """Seconds during which files.list does not show a new file (Drive search is eventually
+        consistent); 0 by default."""
+        return self.state.drive.search_lag
+
+    @search_lag.setter
+    def search_lag(self, seconds):
+        self.state.drive.search_lag = seconds
+
     def add_shared_drive(self, name, role="organizer"):
         """Create a shared drive in which the caller has `role` (organizer, fileOrganizer = Content
         manager, writer, commenter, reader); returns its id (usable as a parent folder id)."""

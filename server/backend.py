@@ -10,6 +10,7 @@ from .config import Config
 from .google_clients import GoogleConnection
 from .notify import Notifier
 from .workspace.base import Workspace
+from .workspace.recent import RecentlyMade
 from .workspace.retry import RetryPolicy
 
 
@@ -18,6 +19,7 @@ class Backend:
         self.config = config
         self.google = google or GoogleConnection(config.google_timeout)
         self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
+        self.recent = RecentlyMade()  # what this instance created in Drive lately (search lags behind)
 
     def workspace(self, user_token: str = "") -> Workspace:
         if self.config.mode == "google":
@@ -40,7 +42,7 @@ class Backend:
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
                                user_docs=google.user_docs(user_token) if user_token else None, policy=policy,
-                               docs_factory=lambda: google.service_account().docs)
+                               docs_factory=lambda: google.service_account().docs, recent=self.recent)
 
     def notifier(self, ws: Workspace) -> Notifier:
         root = getattr(ws, "root", None)

@@ -654,3 +654,12 @@ def test_a_shared_drive_role_decides_who_may_trash_and_who_may_delete(fake, driv
             with pytest.raises(HttpError) as refused:
                 call.execute()
             assert refused.value.resp.status == 403 and refused.value.error_details[0]["reason"] == "insufficientFilePermissions"
+
+
+def test_drive_search_can_lag_behind_a_create_as_drive_does(fake, drive):
+    fake.search_lag = 0.3
+    folder = drive.files().create(body={"name": "New", "mimeType": "application/vnd.google-apps.folder"}).execute()
+    listed = lambda: [f["id"] for f in drive.files().list(q="name = 'New'").execute()["files"]]  # noqa: E731
+    assert listed() == [] and drive.files().get(fileId=folder["id"]).execute()["name"] == "New"  # get sees it
+    time.sleep(0.35)
+    assert listed() == [folder["id"]]

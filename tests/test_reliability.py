@@ -213,3 +213,25 @@ def test_locks_are_freed_once_nobody_holds_them_and_still_make_one_writer_at_a_t
     for t in threads:
         t.join()
     assert most[0] == 1 and held() == 0
+
+
+def test_creates_for_one_customer_at_once_or_before_drive_search_catches_up_make_one_tree_and_one_handover(google,
+                                                                                                            mint):
+    fake, ws, app = google
+    fake.search_lag = 60  # for a minute, files.list does not show what was just created
+    form = {"customer": "Lagging Drilling", "industry": "drilling"}
+    statuses = []
+
+    def create():
+        statuses.append(Client(app, mint, REP).post("/addon/action/create", form=form, file_id="any").status_code)
+    threads = [threading.Thread(target=create) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    create()  # and once more, after
+    assert statuses == [200] * 4
+    live = [f for f in fake.drive_files.values() if not f["trashed"]]
+    assert len([f for f in live if f["name"] == "Lagging Drilling"]) == 1
+    assert len([f for f in live if f["name"] == "Lagging Drilling - Desktop Study Handover"]) == 1
+    assert len([f for f in live if f["name"] == "PreSales"]) == 1

@@ -17,6 +17,8 @@ from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
 from ..errors import InputError, StepError
+from ..locks import named_lock
+from .recent import RecentlyMade
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 log = logging.getLogger("handover.google")
@@ -50,13 +52,16 @@ class GoogleWorkspace(Workspace):
 
     def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
                  shared_drive_id: str | None = None, user_docs=None,
-                 policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None):
+                 policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None,
+                 recent: RecentlyMade | None = None):
         """drive/docs: services acting as the service account; user_docs: a Docs service with
         the rep's own token, used to read the open document (defaults to `docs`).
         root_id: the folder (or shared drive id) holding the customer folders.
         docs_factory: makes a new Docs service; with it, read_many reads in parallel threads
-        (an httplib2-based service must not be shared between threads)."""
+        (an httplib2-based service must not be shared between threads).
+        recent: what was created lately, kept across requests by whoever makes workspaces."""
         self.drive, self.docs, self.user_docs = drive, docs, user_docs or docs
+        self.recent = recent or RecentlyMade()
         self.docs_factory = docs_factory
         self.tracker = tracker
         self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
@@ -82,8 +87,9 @@ class GoogleWorkspace(Workspace):
     def _create_folder(self, name: str, parent: str, app_properties: dict | None = None) -> dict:
         body = {"name": name, "mimeType": FOLDER, "parents": [parent], **({"appProperties": app_properties}
                                                                            if app_properties else {})}
-        return call(f"create folder '{name}'", lambda: self.drive.files().create(
-            body=body, fields="id,name,webViewLink", supportsAllDrives=True).execute(), self.policy)
+        made = call(f"create folder '{name}'", lambda: self.drive.files().create(
+            body=body, fields="id,name,webViewLink,appProperties", supportsAllDrives=True).execute(), self.policy)
+        return self.recent.remember(parent, name, made)
 
     def _child_folders(self, parent: str, name: str | None = None) -> dict[str, dict]:
         q = f"{q_string(parent)} in parents and mimeType = {q_string(FOLDER)} and trashed = false"
@@ -96,7 +102,7 @@ class GoogleWorkspace(Workspace):
         customer folder; the paths created now). Lists only folders that already existed,
         creates only what is missing."""
         name, recorded_as = safe_folder_name(customer), cut_bytes(customer.strip(), CUSTOMER_BYTES)
-        found = self._child_folders(self.root_id, name).get(name)
+        found = self._child_folders(self.root_id, name).get(name) or self.recent.get(self.root_id, name)
         recorded = (found or {}).get("appProperties", {}).get(CUSTOMER_KEY, "")
         if recorded and recorded != recorded_as:  # 'A/B' and 'A:B' are both folder 'A-B'
             raise InputError(name_clash(name, recorded, customer))
@@ -109,8 +115,9 @@ class GoogleWorkspace(Workspace):
                 if sub in ids:
                     continue
                 children = {} if parent in fresh else self._children_cached(ids[parent])
-                if parts[depth - 1] in children:
-                    ids[sub] = children[parts[depth - 1]]["id"]
+                known = children.get(parts[depth - 1]) or self.recent.get(ids[parent], parts[depth - 1])
+                if known:
+                    ids[sub] = known["id"]
                 else:
                     ids[sub] = self._create_folder(parts[depth - 1], ids[parent])["id"]
                     fresh.add(sub)
@@ -123,17 +130,24 @@ class GoogleWorkspace(Workspace):
 
     # --- Workspace ---------------------------------------------------------------------
     def create_handover(self, deal: Deal) -> Handover:
+        """The customer's folder tree and filled handover, made once: two creates for the same
+        customer at once take turns, and what this process made is remembered while Drive's
+        search may not show it yet."""
+        with named_lock(f"create:{self.root_id}:{safe_folder_name(deal.customer)}"):
+            return self._create_handover(deal)
+
+    def _create_handover(self, deal: Deal) -> Handover:
         self._children = {}
         ids, fresh = self.ensure_tree(deal.customer)
         folder_id = ids[self.rubric.folders["handover"]]
         presales_id = ids[self.rubric.folders["presales"]]
+        name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
         if self.rubric.folders["handover"] not in fresh:  # a folder made just now holds no handover
             q = (f"{q_string(folder_id)} in parents and trashed = false and "
                  f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
-            existing = self._list("find the handover", q)
-            if existing:
+            existing = self._list("find the handover", q) or [self.recent.get(folder_id, name)]
+            if existing[0]:
                 return self._handover(existing[0], created=False)
-        name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
         body = {"name": name, "parents": [folder_id],  # None removes the template's marker from the copy
                 "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id, TEMPLATE_KEY: None}}
         copy = call("copy the template", lambda: self.drive.files().copy(
@@ -143,6 +157,7 @@ class GoogleWorkspace(Workspace):
         except StepError as exc:
             self._discard(copy["id"], exc)
             raise
+        self.recent.remember(folder_id, name, copy)
         log.info("handover created", extra={"doc_id": copy["id"], "folder_id": folder_id})
         return self._handover(copy, created=True)  # modifiedTime is from before the fill
 
