@@ -176,6 +176,9 @@ def create_app(fake):
         failure = fake._failure_for(name)
         if failure:
             return error_response(injected_error(api, failure))
+        exhausted = fake.quotas.check(name, request.headers.get("Authorization", ""))
+        if exhausted:
+            return error_response(exhausted)
         if route is None:
             return error_response(ApiError(404, f"Method not found: {request.method} {raw_path}",
                                            api=api))

@@ -21,6 +21,7 @@ from .drive import DOCUMENT, FOLDER, SPREADSHEET
 from .routes import create_app
 from .sheets_model import (DEFAULT_COLUMNS, DEFAULT_ROWS, Sheet, Spreadsheet,
                            new_sheet_properties)
+from .quotas import Quotas
 from .state import State
 from .upload_fix import enable_http_media_uploads
 
@@ -63,6 +64,7 @@ class FakeGoogle:
         self._calls = collections.Counter()
         self._failures = []
         self._slowdowns = []
+        self.quotas = Quotas()
         self._server = None
         self._thread = None
 
@@ -138,6 +140,11 @@ class FakeGoogle:
         with self._control:
             self._failures.clear()
             self._slowdowns.clear()
+
+    def set_quota(self, endpoint, limit, per_seconds=60.0):
+        """Google's per-user quota on an endpoint name or prefix ("docs.documents.get", "sheets"):
+        each bearer token may make `limit` such requests per `per_seconds`, then gets 429."""
+        self.quotas.set(endpoint, limit, per_seconds)
 
     def _take(self, rules, name):
         with self._control:

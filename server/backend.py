@@ -10,6 +10,7 @@ from .config import Config
 from .google_clients import GoogleConnection
 from .notify import Notifier
 from .workspace.base import Workspace
+from .workspace.pace import DOCS_READS_PER_MINUTE, Pace
 from .workspace.recent import RecentlyMade
 from .workspace.retry import RetryPolicy
 
@@ -20,6 +21,7 @@ class Backend:
         self.google = google or GoogleConnection(config.google_timeout)
         self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
         self.recent = RecentlyMade()  # what this instance created in Drive lately (search lags behind)
+        self.reads = Pace(DOCS_READS_PER_MINUTE)  # the service account's document reads, to Google's quota
 
     def workspace(self, user_token: str = "") -> Workspace:
         if self.config.mode == "google":
@@ -42,7 +44,8 @@ class Backend:
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
                                user_docs=google.user_docs(user_token) if user_token else None, policy=policy,
-                               docs_factory=lambda: google.service_account().docs, recent=self.recent)
+                               docs_factory=lambda: google.service_account().docs, recent=self.recent,
+                               reads=self.reads)
 
     def notifier(self, ws: Workspace) -> Notifier:
         root = getattr(ws, "root", None)

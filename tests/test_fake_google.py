@@ -12,7 +12,7 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import MediaIoBaseUpload
 
 from fake_google import FakeGoogle, RewritingSession, gspread_client
-from fake_google.testing import docs_service, drive_service, sheets_service
+from fake_google.testing import build_service, docs_service, drive_service, sheets_service
 
 FOLDER = "application/vnd.google-apps.folder"
 DOCUMENT = "application/vnd.google-apps.document"
@@ -663,3 +663,18 @@ def test_drive_search_can_lag_behind_a_create_as_drive_does(fake, drive):
     assert listed() == [] and drive.files().get(fileId=folder["id"]).execute()["name"] == "New"  # get sees it
     time.sleep(0.35)
     assert listed() == [folder["id"]]
+
+
+def test_a_per_user_quota_answers_429_resource_exhausted_per_token(fake, docs):
+    doc_id = fake.add_document("Handover", "text")
+    fake.set_quota("docs.documents.get", 2, per_seconds=60)
+    docs.documents().get(documentId=doc_id).execute()
+    docs.documents().get(documentId=doc_id).execute()
+    with pytest.raises(HttpError) as over:
+        docs.documents().get(documentId=doc_id).execute()
+    error = json.loads(over.value.content)["error"]
+    assert (over.value.resp.status, error["status"]) == (429, "RESOURCE_EXHAUSTED")
+    assert "Read requests per minute per user" in error["message"]
+    other_user = build_service(fake, "docs", "v1")  # a fresh token is a fresh count
+    other_user._http.credentials.token = "another-user"
+    assert other_user.documents().get(documentId=doc_id).execute()["documentId"] == doc_id

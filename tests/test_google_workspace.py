@@ -216,3 +216,23 @@ def test_customers_whose_names_read_the_same_as_a_drive_folder_are_told_apart_no
     assert "already holds the customer 'A/B Drilling'" in str(clash.value)
     again = ws.create_handover(Deal.from_input({"customer": "A/B Drilling", "industry": "drilling"}))
     assert (again.created, again.doc_id) == (False, first.doc_id)
+
+
+def test_the_refresh_paces_its_reads_to_the_service_accounts_docs_quota(fake):
+    """Docs allows one user (the service account is one) a fixed number of reads a minute. Here
+    the quota is 10 reads in 4 seconds, below what the 8 parallel readers would send unpaced, so
+    the test takes seconds, not minutes."""
+    from server.workspace.pace import Pace
+    ws = google_workspace(fake)
+    ids = [upload_docx(ws, to_docx(GOOD)) for _ in range(12)]
+    for doc_id in ids:
+        assert flows.submit(ws, doc_id, "sam.rep@example.com").recorded
+    for doc_id in ids:  # every document edited since it was scored
+        ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {
+            "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "TBD"}}]}).execute()
+    fake.set_quota("docs.documents.get", 10, per_seconds=4.0)
+    ws.reads = Pace(10, per_seconds=4.0)
+    fake.reset_calls()
+    result = flows.refresh(ws)
+    assert (result.rescored, result.errors) == (12, [])
+    assert fake.calls.get("docs.documents.get") == 12  # no read refused with 429 and sent again

@@ -18,6 +18,7 @@ from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
 from ..errors import InputError, StepError
 from ..locks import named_lock
+from .pace import DOCS_READS_PER_MINUTE, Pace
 from .recent import RecentlyMade
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
@@ -53,15 +54,18 @@ class GoogleWorkspace(Workspace):
     def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
                  shared_drive_id: str | None = None, user_docs=None,
                  policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None,
-                 recent: RecentlyMade | None = None):
+                 recent: RecentlyMade | None = None, reads: Pace | None = None):
         """drive/docs: services acting as the service account; user_docs: a Docs service with
         the rep's own token, used to read the open document (defaults to `docs`).
         root_id: the folder (or shared drive id) holding the customer folders.
         docs_factory: makes a new Docs service; with it, read_many reads in parallel threads
         (an httplib2-based service must not be shared between threads).
-        recent: what was created lately, kept across requests by whoever makes workspaces."""
+        recent: what was created lately, kept across requests by whoever makes workspaces.
+        reads: paces the service account's document reads to Google's per-user quota (shared
+        across requests too)."""
         self.drive, self.docs, self.user_docs = drive, docs, user_docs or docs
         self.recent = recent or RecentlyMade()
+        self.reads = reads or Pace(DOCS_READS_PER_MINUTE)
         self.docs_factory = docs_factory
         self.tracker = tracker
         self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
@@ -195,9 +199,14 @@ class GoogleWorkspace(Workspace):
                         study_id=props.get(STUDY_KEY, ""), created=created)
 
     def read(self, doc_id: str) -> Document:
-        data = call("read the document", lambda: self.user_docs.documents().get(
-            documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(), self.policy)
-        return read_docs_json(data)
+        """The document, read as the rep when their token came with the event, else as the
+        service account (the scheduled refresh), paced to the service account's quota."""
+        def get():
+            if self.user_docs is self.docs:
+                self.reads.wait()
+            return self.user_docs.documents().get(documentId=doc_id, includeTabsContent=True,
+                                                  suggestionsViewMode=SUGGESTIONS_VIEW).execute()
+        return read_docs_json(call("read the document", get, self.policy))
 
     def read_many(self, doc_ids: list[str]) -> dict:
         """Many documents in parallel (8 threads, each with its own Docs service)."""
@@ -208,10 +217,12 @@ class GoogleWorkspace(Workspace):
         def one(doc_id: str):
             if not hasattr(local, "docs"):
                 local.docs = self.docs_factory()
+            def get():
+                self.reads.wait()  # every attempt counts against the service account's quota
+                return local.docs.documents().get(documentId=doc_id, includeTabsContent=True,
+                                                  suggestionsViewMode=SUGGESTIONS_VIEW).execute()
             try:
-                data = call("read the document", lambda: local.docs.documents().get(
-                    documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(), self.policy)
-                return doc_id, read_docs_json(data)
+                return doc_id, read_docs_json(call("read the document", get, self.policy))
             except Exception as exc:  # noqa: BLE001 - reported per document
                 return doc_id, exc
 
