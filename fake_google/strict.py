@@ -69,6 +69,8 @@ def check(route_name: str, args, body) -> None:
             continue
         for value in args.getlist(name):
             _check_value(api, spec, value, snake(name), violations, from_query=True)
+    if "fields" in args:
+        _check_fields(api, method, args.get("fields"), violations)
     request = method.get("request", {}).get("$ref")
     if request and body is not None:
         _check_value(api, {"$ref": request}, body, BODY_FIELDS.get(route_name, ""), violations,
@@ -80,6 +82,39 @@ def check(route_name: str, args, body) -> None:
                            "fieldViolations": [{"field": field, "description": description} if field
                                                else {"description": description}
                                                for field, description in violations]}])
+
+
+def _check_fields(api: str, method: dict, mask: str, violations: list) -> None:
+    """A `fields` mask must name fields of the method's response. Sheets and Docs do not skip
+    spaces in it, as Drive does ("properties, sheets.properties" is refused)."""
+    from .fields import parse_fields
+    response = method.get("response", {}).get("$ref")
+    try:
+        if " " in mask:
+            raise ValueError(mask)
+        tree = parse_fields(mask)
+    except ValueError:
+        violations.append(("fields", "Request contains an invalid argument."))
+        return
+    if response:
+        unknown = _unknown_fields(api, {"$ref": response}, tree, "")
+        violations.extend(("fields", f"Invalid field mask: '{name}' is not a field of "
+                                     f"{response}.") for name in unknown)
+
+
+def _unknown_fields(api: str, spec: dict, tree: dict, prefix: str) -> list[str]:
+    while "$ref" in spec or spec.get("type") == "array":
+        spec = discovery.document(api)["schemas"][spec["$ref"]] if "$ref" in spec else spec.get("items", {})
+    properties = spec.get("properties")
+    if properties is None or "*" in tree:
+        return []
+    out = []
+    for name, sub in tree.items():
+        if name not in properties:
+            out.append(prefix + name)
+        elif sub:
+            out += _unknown_fields(api, properties[name], sub, f"{prefix}{name}.")
+    return out
 
 
 def _check_value(api: str, spec: dict, value, path: str, violations: list, from_query: bool,

@@ -88,3 +88,12 @@ def test_docs_requests_are_bound_the_same_way_and_the_document_is_unchanged(fake
     text = "".join(run["textRun"]["content"] for block in body if "paragraph" in block
                    for run in block["paragraph"]["elements"] if "textRun" in run)
     assert text == "Customer: Acme\n"
+
+
+def test_a_fields_mask_must_name_the_responses_fields_with_no_spaces(fake):
+    spreadsheet_id = fake.add_spreadsheet("Tracker")
+    get = lambda fields: sheets_service(fake).spreadsheets().get(spreadsheetId=spreadsheet_id, fields=fields)  # noqa: E731
+    assert get("properties(title),sheets(properties(sheetId,title))").execute()["properties"]["title"] == "Tracker"
+    assert refused(get("properties.title,sheets(propertiez)"))["message"] == (
+        "Invalid field mask: 'sheets.propertiez' is not a field of Spreadsheet.")
+    assert refused(get("properties, sheets.properties"))["message"] == "Request contains an invalid argument."
