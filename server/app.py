@@ -37,6 +37,7 @@ def create_app(config: Config | None = None, preview: bool = False, google: Goog
     if preview:
         if not config.local_auth or config.mode != "local":
             raise ValueError("the preview runs only on the local default with local auth")
-        from .preview import LOOPBACK, preview_blueprint
-        app.register_blueprint(preview_blueprint(config, None if "*" in preview_hosts else LOOPBACK + preview_hosts))
+        from . import preview
+        app.config[preview.HOSTS] = None if "*" in preview_hosts else preview.LOOPBACK + preview_hosts
+        app.register_blueprint(preview.bp)
     return app

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, jsonify, request, send_file
+from flask import Blueprint, abort, current_app, jsonify, request, send_file
 
 from ..config import Config
 from ..errors import InputError
@@ -19,51 +19,58 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+HOSTS = "PREVIEW_HOSTS"  # app.config: the names a request may be addressed to (Host header); None: any
+
+bp = Blueprint("preview", __name__, static_folder=str(STATIC), static_url_path="/preview/static")
 
 
-def preview_blueprint(config: Config, hosts: tuple[str, ...] | None = LOOPBACK) -> Blueprint:
-    """The preview's pages. `hosts`: the names a request may be addressed to (the Host header),
-    None for any; the preview trusts X-Handover-User, so a web page that rebinds its own name to
-    127.0.0.1 must not reach it."""
-    bp = Blueprint("preview", __name__, static_folder=str(STATIC), static_url_path="/preview/static")
+def config() -> Config:
+    return current_app.extensions["handover"].config
 
-    @bp.before_app_request
-    def addressed_to_this_machine():
-        if hosts is not None and request.host.rsplit(":", 1)[0].lower() not in hosts:
-            abort(403)
 
-    def workspace() -> LocalWorkspace:
-        return LocalWorkspace(config.workspace)
+def workspace() -> LocalWorkspace:
+    return LocalWorkspace(config().workspace)
 
-    @bp.get("/")
-    def page():
-        return send_file(STATIC / "preview.html")
 
-    @bp.get("/preview/context")
-    def context():
-        ws = workspace()
-        docs = sorted(ws.doc_id(p) for p in ws.root.rglob("*.docx") if not p.name.startswith((".", "~$")))
-        return jsonify(
-            docs=docs, tracker=TRACKER_NAME,
-            people={"rep": "sam.rep@example.com", "cs": (config.cs_team or ("cs@example.com",))[0],
-                    "manager": (config.managers or ("manager@example.com",))[0]})
+@bp.before_app_request
+def addressed_to_this_machine():
+    """The preview trusts X-Handover-User, so a web page that rebinds its own name to 127.0.0.1
+    (DNS rebinding) must not reach it or the add-on endpoints behind it."""
+    hosts = current_app.config.get(HOSTS, LOOPBACK)
+    if hosts is not None and request.host.rsplit(":", 1)[0].lower() not in hosts:
+        abort(403)
 
-    @bp.get("/preview/tracker")
-    def tracker():
-        """The local tracker's rows, for the page to draw where Sheets would show the Sheet."""
-        ws = workspace()
-        layout = ws.tracker.layout
-        shown = ["study_id", "customer", "segment", "deal_size", "score", "readiness", "stage", "decision",
-                 "decided_by", "cs_owner", "exception_requested", "doc_changed"]
-        return jsonify(headers=[layout.columns[layout.index(k)].header for k in shown],
-                       rows=[[r.get(k, "") for k in shown] for r in ws.tracker.records()])
 
-    @bp.get("/files/<path:doc_id>")
-    def files(doc_id: str):
-        try:
-            path = workspace().path(doc_id)  # a file inside the workspace, or InputError
-        except InputError:
-            abort(404)
-        return send_file(path, as_attachment=True, download_name=path.name)
+@bp.get("/")
+def page():
+    return send_file(STATIC / "preview.html")
 
-    return bp
+
+@bp.get("/preview/context")
+def context():
+    ws, cfg = workspace(), config()
+    docs = sorted(ws.doc_id(p) for p in ws.root.rglob("*.docx") if not p.name.startswith((".", "~$")))
+    return jsonify(
+        docs=docs, tracker=TRACKER_NAME,
+        people={"rep": "sam.rep@example.com", "cs": (cfg.cs_team or ("cs@example.com",))[0],
+                "manager": (cfg.managers or ("manager@example.com",))[0]})
+
+
+@bp.get("/preview/tracker")
+def tracker():
+    """The local tracker's rows, for the page to draw where Sheets would show the Sheet."""
+    ws = workspace()
+    layout = ws.tracker.layout
+    shown = ["study_id", "customer", "segment", "deal_size", "score", "readiness", "stage", "decision",
+             "decided_by", "cs_owner", "exception_requested", "doc_changed"]
+    return jsonify(headers=[layout.columns[layout.index(k)].header for k in shown],
+                   rows=[[r.get(k, "") for k in shown] for r in ws.tracker.records()])
+
+
+@bp.get("/files/<path:doc_id>")
+def files(doc_id: str):
+    try:
+        path = workspace().path(doc_id)  # a file inside the workspace, or InputError
+    except InputError:
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=path.name)
