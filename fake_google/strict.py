@@ -19,6 +19,7 @@ import re
 
 from . import discovery
 from .errors import ApiError
+from .fields import parse_fields
 
 CHECKED_APIS = {"sheets": "sheets.v4", "docs": "docs.v1"}
 _INT_FORMATS = {"int32": "TYPE_INT32", "int64": "TYPE_INT64", "uint32": "TYPE_UINT32", "uint64": "TYPE_UINT64"}
@@ -87,13 +88,12 @@ def check(route_name: str, args, body) -> None:
 def _check_fields(api: str, method: dict, mask: str, violations: list) -> None:
     """A `fields` mask must name fields of the method's response. Sheets and Docs do not skip
     spaces in it, as Drive does ("properties, sheets.properties" is refused)."""
-    from .fields import parse_fields
     response = method.get("response", {}).get("$ref")
     try:
-        if " " in mask:
-            raise ValueError(mask)
-        tree = parse_fields(mask)
+        tree = None if " " in mask else parse_fields(mask)
     except ValueError:
+        tree = None
+    if tree is None:
         violations.append(("fields", "Request contains an invalid argument."))
         return
     if response:

@@ -25,8 +25,6 @@ from .text import Lexicon, is_specific_date, normalise, sentences
 EVIDENCE_CHARS = 100  # a criterion quotes at most this much of the document
 
 
-
-
 @dataclass
 class Evidence:
     """What the criteria read from one scored document."""
@@ -209,7 +207,6 @@ def _spiced(ev: Evidence, cid: str, rule: dict) -> Criterion:
             return Criterion(cid, False, f"{section.title} {part} has no date (a day or a month): "
                                          f"\"{clip(text, EVIDENCE_CHARS)}\"")
     return Criterion(cid, True, f"All five {section.title} parts filled.")
-
 
 
 def data_rows(blocks: list[Block], lexicon: Lexicon) -> dict[str, tuple[str, bool | None, str]]:

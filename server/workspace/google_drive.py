@@ -149,9 +149,10 @@ class GoogleWorkspace(Workspace):
         if self.rubric.folders["handover"] not in fresh:  # a folder made just now holds no handover
             q = (f"{q_string(folder_id)} in parents and trashed = false and "
                  f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
-            existing = self._list("find the handover", q) or [self.recent.get(folder_id, name)]
-            if existing[0]:
-                return self._handover(existing[0], created=False)
+            listed = self._list("find the handover", q)
+            existing = listed[0] if listed else self.recent.get(folder_id, name)
+            if existing:
+                return self._handover(existing, created=False)
         body = {"name": name, "parents": [folder_id],  # None removes the template's marker from the copy
                 "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id, TEMPLATE_KEY: None}}
         copy = call("copy the template", lambda: self.drive.files().copy(
@@ -200,12 +201,17 @@ class GoogleWorkspace(Workspace):
 
     def read(self, doc_id: str) -> Document:
         """The document, read as the rep when their token came with the event, else as the
-        service account (the scheduled refresh), paced to the service account's quota."""
+        service account (the scheduled refresh)."""
+        return self._read_with(self.user_docs, doc_id, paced=self.user_docs is self.docs)
+
+    def _read_with(self, docs, doc_id: str, paced: bool) -> Document:
+        """One documents.get through `docs`; `paced`: as the service account, each attempt waits
+        its turn under the service account's quota."""
         def get():
-            if self.user_docs is self.docs:
+            if paced:
                 self.reads.wait()
-            return self.user_docs.documents().get(documentId=doc_id, includeTabsContent=True,
-                                                  suggestionsViewMode=SUGGESTIONS_VIEW).execute()
+            return docs.documents().get(documentId=doc_id, includeTabsContent=True,
+                                        suggestionsViewMode=SUGGESTIONS_VIEW).execute()
         return read_docs_json(call("read the document", get, self.policy))
 
     def read_many(self, doc_ids: list[str]) -> dict:
@@ -217,12 +223,8 @@ class GoogleWorkspace(Workspace):
         def one(doc_id: str):
             if not hasattr(local, "docs"):
                 local.docs = self.docs_factory()
-            def get():
-                self.reads.wait()  # every attempt counts against the service account's quota
-                return local.docs.documents().get(documentId=doc_id, includeTabsContent=True,
-                                                  suggestionsViewMode=SUGGESTIONS_VIEW).execute()
             try:
-                return doc_id, read_docs_json(call("read the document", get, self.policy))
+                return doc_id, self._read_with(local.docs, doc_id, paced=True)
             except Exception as exc:  # noqa: BLE001 - reported per document
                 return doc_id, exc
 
