@@ -11,7 +11,7 @@ See fake_google/testing.py for pytest fixtures and ready-made service builders.
 """
 
 from .errors import ApiError
-from .gspread_support import RewritingSession, gspread_client
+from .gspread_support import RewritingHttp, RewritingSession, gspread_client
 from .server import FakeGoogle
 
-__all__ = ["ApiError", "FakeGoogle", "RewritingSession", "gspread_client"]
+__all__ = ["ApiError", "FakeGoogle", "RewritingHttp", "RewritingSession", "gspread_client"]

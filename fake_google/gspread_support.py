@@ -1,11 +1,18 @@
-"""Pointing gspread at the fake.
+"""Pointing the client libraries at the fake, by their own transport.
 
 gspread 6 has Google's hosts hard-coded (gspread.urls). ``RewritingSession``
 is a ``requests.Session`` that sends those URLs to the fake instead and adds
 a bearer token, so ``gspread.Client(None, session=RewritingSession(base))``
 talks to the fake without any change to gspread.
+
+google-api-python-client's batch requests go to the discovery document's
+``rootUrl`` + ``batchPath`` whatever the ``api_endpoint`` (its issue #1107);
+``RewritingHttp`` is an ``httplib2.Http`` that sends Google's hosts to the fake,
+so a service built with ``http=AuthorizedHttp(credentials, RewritingHttp(base))``
+reaches the fake for every call, batches included, at Google's own URLs.
 """
 
+import httplib2
 import requests
 
 GOOGLE_HOSTS = (
@@ -31,6 +38,21 @@ class RewritingSession(requests.Session):
 
     def request(self, method, url, *args, **kwargs):
         return super().request(method, self.rewrite(url), *args, **kwargs)
+
+
+class RewritingHttp(httplib2.Http):
+    """An httplib2.Http sending requests for Google API hosts to ``base_url``."""
+
+    def __init__(self, base_url, **kwargs):
+        super().__init__(**kwargs)
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+
+    def request(self, uri, method="GET", *args, **kwargs):
+        for host in GOOGLE_HOSTS:
+            if uri.startswith(host):
+                uri = self.base_url + uri[len(host):]
+                break
+        return super().request(uri, method, *args, **kwargs)
 
 
 def gspread_client(base_url, token="fake-token"):

@@ -5,7 +5,8 @@ message. Google's limits for the APIs the product uses (per user, per minute):
   Docs:   300 read requests (documents.get), 60 write requests (documents.batchUpdate, create)
   Sheets: 60 read requests, 60 write requests
 
-Off unless a test sets one: FakeGoogle.set_quota("docs.documents.get", 300).
+Reads and writes are counted apart, as Google does, when a quota names its kind:
+FakeGoogle.set_quota("sheets", 60, kind="read"). Off unless a test sets one.
 """
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ SERVICES = {"docs": "docs.googleapis.com", "sheets": "sheets.googleapis.com", "d
 
 class Quotas:
     def __init__(self):
-        self._limits: dict[str, tuple[int, float]] = {}  # endpoint name or prefix -> (limit, window seconds)
-        self._seen: dict[tuple[str, str], deque] = defaultdict(deque)
+        self._limits: dict[tuple[str, str | None], tuple[int, float]] = {}  # (endpoint or prefix, kind) -> (limit, window)
+        self._seen: dict[tuple, deque] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def set(self, endpoint: str, limit: int, per_seconds: float = 60.0) -> None:
-        self._limits[endpoint] = (limit, per_seconds)
+    def set(self, endpoint: str, limit: int, per_seconds: float = 60.0, kind: str | None = None) -> None:
+        if kind not in (None, "read", "write"):
+            raise ValueError("kind is 'read', 'write' or None (both counted together)")
+        self._limits[(endpoint, kind)] = (limit, per_seconds)
 
     def clear(self) -> None:
         with self._lock:
@@ -34,7 +37,9 @@ class Quotas:
 
     def check(self, name: str, token: str) -> ApiError | None:
         """Count this request; Google's 429 when it goes over its group's limit."""
-        group = next((g for g in self._limits if name == g or name.startswith(g + ".")), None)
+        kind = request_kind(name)
+        group = next(((g, k) for g, k in self._limits
+                      if (name == g or name.startswith(g + ".")) and k in (None, kind)), None)
         if group is None:
             return None
         limit, window = self._limits[group]
@@ -44,14 +49,19 @@ class Quotas:
             while seen and now - seen[0] >= window:
                 seen.popleft()
             if len(seen) >= limit:
-                return _exhausted(name, group, limit, window)
+                return _exhausted(name, limit, window)
             seen.append(now)
         return None
 
 
-def _exhausted(name: str, group: str, limit: int, window: float) -> ApiError:
+def request_kind(name: str) -> str:
+    """'read' or 'write', as Google's quotas count an endpoint."""
+    return "read" if name.endswith((".get", ".list", ".batchGet", ".export")) else "write"
+
+
+def _exhausted(name: str, limit: int, window: float) -> ApiError:
     api = name.split(".")[0]
-    kind = "Read" if name.endswith((".get", ".list", ".batchGet")) else "Write"
+    kind = request_kind(name).capitalize()
     per = "minute" if window == 60 else f"{window:g} seconds"
     message = (f"Quota exceeded for quota metric '{kind} requests' and limit '{kind} requests per {per} per user' "
                f"of service '{SERVICES.get(api, api)}' for consumer 'project_number:000000000000'.")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from flask import Flask, Response, request
 
-from . import strict
+from . import batch, strict
 from .api_request import ApiRequest
 from .errors import ApiError, injected_error, unauthenticated
 
@@ -45,6 +45,7 @@ def _route(method, pattern, name, handler):
 
 ROUTES = [
     # Drive v3
+    _route("POST", r"/batch/drive/v3", "drive.batch", "batch"),
     _route("POST", UPLOAD + r"/files", "drive.files.create", "uploads.files_upload"),
     _route("PUT", UPLOAD + r"/files", "drive.files.upload", "uploads.resumable_chunk"),
     _route("PATCH", UPLOAD + r"/files/" + FILE, "drive.files.update",
@@ -155,6 +156,57 @@ def _raw_path():
     return urllib.parse.quote(request.path)
 
 
+@dataclass
+class Incoming:
+    """One HTTP request to the fake: from the wire, or one part of a batch."""
+    method: str
+    raw_path: str
+    args: object  # a werkzeug MultiDict
+    headers: object
+    body: bytes
+    content_type: str
+    host_url: str
+
+
+def dispatch(fake, incoming, in_batch=False):
+    """Route, authenticate, fault, count against quotas, check and run one request; a Response.
+    A batch's parts share its round trip: no latency of their own."""
+    route, path_values = match_route(incoming.method, incoming.raw_path)
+    name = route.name if route else "unknown"
+    api = route.api if route else guess_api(incoming.raw_path)
+    fake._record_call(name)
+    if not _has_bearer_token(incoming.headers):
+        return error_response(unauthenticated(api))
+    delay = 0 if in_batch else fake._delay_for(name)
+    if delay:
+        time.sleep(delay)
+    failure = fake._failure_for(name)
+    if failure:
+        return error_response(injected_error(api, failure))
+    if route is not None and route.handler == "batch":  # its calls count against quotas, not the envelope
+        return batch.run(fake, incoming, in_batch)
+    exhausted = fake.quotas.check(name, incoming.headers.get("Authorization", ""))
+    if exhausted:
+        return error_response(exhausted)
+    if route is None:
+        return error_response(ApiError(404, f"Method not found: {incoming.method} {incoming.raw_path}", api=api))
+    req = ApiRequest(incoming.method, incoming.args, path_values, incoming.body, incoming.content_type, api,
+                     incoming.headers, incoming.host_url)
+    if api in strict.CHECKED_APIS:
+        try:
+            strict.check(name, incoming.args, req.json() if req.body.strip() else None)
+        except ApiError as error:
+            return error_response(error)
+    store_name, method_name = route.handler.split(".")
+    with fake.state.lock:
+        handler = getattr(getattr(fake.state, store_name), method_name)
+        try:
+            result = handler(req)
+        except ApiError as error:
+            return error_response(error)
+    return to_response(result)
+
+
 def create_app(fake):
     """The Flask app serving ``fake`` (a FakeGoogle)."""
     app = Flask("fake_google")
@@ -163,39 +215,7 @@ def create_app(fake):
     @app.route("/", defaults={"path": ""}, methods=methods)
     @app.route("/<path:path>", methods=methods)
     def handle(path):
-        raw_path = _raw_path()
-        route, path_values = match_route(request.method, raw_path)
-        name = route.name if route else "unknown"
-        api = route.api if route else guess_api(raw_path)
-        fake._record_call(name)
-        if not _has_bearer_token(request.headers):
-            return error_response(unauthenticated(api))
-        delay = fake._delay_for(name)
-        if delay:
-            time.sleep(delay)
-        failure = fake._failure_for(name)
-        if failure:
-            return error_response(injected_error(api, failure))
-        exhausted = fake.quotas.check(name, request.headers.get("Authorization", ""))
-        if exhausted:
-            return error_response(exhausted)
-        if route is None:
-            return error_response(ApiError(404, f"Method not found: {request.method} {raw_path}",
-                                           api=api))
-        req = ApiRequest(request.method, request.args, path_values, request.get_data(),
-                         request.content_type, api, request.headers, request.host_url)
-        if api in strict.CHECKED_APIS:
-            try:
-                strict.check(name, request.args, req.json() if req.body.strip() else None)
-            except ApiError as error:
-                return error_response(error)
-        store_name, method_name = route.handler.split(".")
-        with fake.state.lock:
-            handler = getattr(getattr(fake.state, store_name), method_name)
-            try:
-                result = handler(req)
-            except ApiError as error:
-                return error_response(error)
-        return to_response(result)
+        return dispatch(fake, Incoming(request.method, _raw_path(), request.args, request.headers, request.get_data(),
+                                       request.content_type, request.host_url))
 
     return app

@@ -141,10 +141,11 @@ class FakeGoogle:
             self._failures.clear()
             self._slowdowns.clear()
 
-    def set_quota(self, endpoint, limit, per_seconds=60.0):
+    def set_quota(self, endpoint, limit, per_seconds=60.0, kind=None):
         """Google's per-user quota on an endpoint name or prefix ("docs.documents.get", "sheets"):
-        each bearer token may make `limit` such requests per `per_seconds`, then gets 429."""
-        self.quotas.set(endpoint, limit, per_seconds)
+        each bearer token may make `limit` such requests per `per_seconds`, then gets 429.
+        kind="read" or "write" counts only those (Google counts Sheets reads and writes apart)."""
+        self.quotas.set(endpoint, limit, per_seconds, kind)
 
     def _take(self, rules, name):
         with self._control:

@@ -10,7 +10,7 @@ from .config import Config
 from .google_clients import GoogleConnection
 from .notify import Notifier
 from .workspace.base import Workspace
-from .workspace.pace import DOCS_READS_PER_MINUTE, Pace
+from .workspace.pace import ServiceAccountQuotas
 from .workspace.recent import RecentlyMade
 from .workspace.retry import RetryPolicy
 
@@ -21,7 +21,7 @@ class Backend:
         self.google = google or GoogleConnection(config.google_timeout)
         self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
         self.recent = RecentlyMade()  # what this instance created in Drive lately (search lags behind)
-        self.reads = Pace(DOCS_READS_PER_MINUTE)  # the service account's document reads, to Google's quota
+        self.quotas = ServiceAccountQuotas()  # the service account's calls, under Google's per-user quotas
 
     def workspace(self, user_token: str = "") -> Workspace:
         if self.config.mode == "google":
@@ -40,12 +40,13 @@ class Backend:
             self._local.clients = google.service_account()
         g = self._local.clients
         policy = RetryPolicy(base_delay=cfg.google_retry_base_s, max_delay=max(16 * cfg.google_retry_base_s, 0.01))
-        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers, policy=policy)
+        tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers, policy=policy,
+                                quotas=self.quotas)
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
                                user_docs=google.user_docs(user_token) if user_token else None, policy=policy,
                                docs_factory=lambda: google.service_account().docs, recent=self.recent,
-                               reads=self.reads)
+                               quotas=self.quotas)
 
     def notifier(self, ws: Workspace) -> Notifier:
         root = getattr(ws, "root", None)

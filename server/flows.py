@@ -105,8 +105,8 @@ def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = Fals
 
 
 def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, notifier) -> SubmitResult:
-    meta = ws.handover(doc_id)
-    card = score_document(ws.read(doc_id))
+    meta, document = ws.handover_and_document(doc_id)
+    card = score_document(document)
     reasons, exception = refusal_reasons(card, exception_request)
     if reasons:
         log.info("submit refused", extra={"doc_id": doc_id, "reasons": len(reasons), "score": card.score})

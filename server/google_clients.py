@@ -8,6 +8,7 @@ module has no branch for them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 import google.auth
 import google.oauth2.credentials
@@ -34,21 +35,21 @@ class GoogleClients:
     gc: gspread.Client
 
 
-def _service(name: str, version: str, credentials, timeout: float, client_options: dict | None):
-    http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
-    return build(name, version, http=http, client_options=client_options, static_discovery=True,
-                 cache_discovery=False)
+def _service(name: str, version: str, credentials, http: httplib2.Http):
+    return build(name, version, http=google_auth_httplib2.AuthorizedHttp(credentials, http=http),
+                 static_discovery=True, cache_discovery=False)
 
 
-def clients(credentials, timeout: float = HTTP_TIMEOUT_S, client_options: dict | None = None,
-            session: requests.Session | None = None) -> GoogleClients:
+def clients(credentials, timeout: float = HTTP_TIMEOUT_S, session: requests.Session | None = None,
+            http: Callable[..., httplib2.Http] = httplib2.Http) -> GoogleClients:
     """Drive, Docs and a gspread client acting with these credentials, each call given up after
-    `timeout` seconds. `client_options` and `session` are the libraries' own: Google's client
-    options (e.g. an api_endpoint) and the requests session gspread sends through."""
+    `timeout` seconds. `session` and `http` are the libraries' own transports: the requests
+    session gspread sends through, and what makes the httplib2.Http each Google API service
+    sends through (called with `timeout=`)."""
     gc = gspread.Client(auth=credentials, session=session)
     gc.http_client.set_timeout(timeout)
-    return GoogleClients(_service("drive", "v3", credentials, timeout, client_options),
-                         _service("docs", "v1", credentials, timeout, client_options), gc)
+    return GoogleClients(_service("drive", "v3", credentials, http(timeout=timeout)),
+                         _service("docs", "v1", credentials, http(timeout=timeout)), gc)
 
 
 @dataclass
@@ -67,4 +68,5 @@ class GoogleConnection:
 
     def user_docs(self, user_token: str):
         """A Docs service acting as the rep, with the OAuth token the add-on event carries."""
-        return _service("docs", "v1", google.oauth2.credentials.Credentials(token=user_token), self.timeout, None)
+        return _service("docs", "v1", google.oauth2.credentials.Credentials(token=user_token),
+                        httplib2.Http(timeout=self.timeout))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import google.oauth2.credentials
 
-from fake_google import FakeGoogle, RewritingSession
+from fake_google import FakeGoogle, RewritingHttp, RewritingSession
 from server.google_clients import GoogleClients, GoogleConnection, clients
 from server.google_setup import upload_template
 from server.workspace.google_drive import GoogleWorkspace
@@ -17,10 +17,12 @@ SERVICE_ACCOUNT = "handover@project.iam.gserviceaccount.com"
 
 
 def fake_clients(fake: FakeGoogle, token: str = "service-account", timeout: float = 30) -> GoogleClients:
-    """The product's clients, each library pointed at the fake by its own option: Google's
-    client_options api_endpoint, and gspread's requests session (fake_google.RewritingSession)."""
+    """The product's clients, each library pointed at the fake by its own transport: gspread's
+    requests session and google-api-python-client's httplib2.Http, both sending Google's URLs to
+    the fake (fake_google.RewritingSession and RewritingHttp)."""
     return clients(google.oauth2.credentials.Credentials(token=token), timeout,
-                   client_options={"api_endpoint": fake.base_url}, session=RewritingSession(fake.base_url, token))
+                   session=RewritingSession(fake.base_url, token),
+                   http=lambda timeout: RewritingHttp(fake.base_url, timeout=timeout))
 
 
 @dataclass

@@ -6,6 +6,7 @@ import threading
 import time
 
 import docx
+import gspread
 import pytest
 import requests
 from googleapiclient.errors import HttpError
@@ -678,3 +679,61 @@ def test_a_per_user_quota_answers_429_resource_exhausted_per_token(fake, docs):
     other_user = build_service(fake, "docs", "v1")  # a fresh token is a fresh count
     other_user._http.credentials.token = "another-user"
     assert other_user.documents().get(documentId=doc_id).execute()["documentId"] == doc_id
+
+
+def test_sheets_reads_and_writes_are_counted_apart_as_google_counts_them(fake, docs):
+    from fake_google import gspread_client
+    sheet_id = fake.add_spreadsheet("Tracker", {"Studies": [["Study ID"]]})
+    gc = gspread_client(fake.base_url)
+    fake.set_quota("sheets", 2, per_seconds=60, kind="read")
+    fake.set_quota("sheets", 1, per_seconds=60, kind="write")
+    http = gc.http_client
+    http.values_get(sheet_id, "Studies!A1")
+    http.values_update(sheet_id, "Studies!A2", params={"valueInputOption": "RAW"}, body={"values": [["DS-1"]]})
+    http.values_get(sheet_id, "Studies!A1:A2")  # a second read: reads have their own count
+    with pytest.raises(gspread.exceptions.APIError) as over:
+        http.values_append(sheet_id, "Studies!A1", params={"valueInputOption": "RAW"}, body={"values": [["DS-2"]]})
+    assert over.value.response.status_code == 429
+    assert "Write requests per minute per user" in over.value.error["message"]
+    assert [r[0] for r in fake.get_values(sheet_id, "Studies")] == ["Study ID", "DS-1"]  # nothing written
+
+
+def _batch_drive(fake):
+    from tests.google_env import fake_clients
+    return fake_clients(fake).drive  # Google's own URLs, batches included, sent to the fake
+
+
+def test_a_drive_batch_is_one_round_trip_and_each_call_answers_for_itself(fake):
+    drive = _batch_drive(fake)
+    answers = {}
+    batch = drive.new_batch_http_request(callback=lambda rid, response, error: answers.__setitem__(rid, (response, error)))
+    for i in range(8):
+        batch.add(drive.files().create(body={"name": f"F{i}", "mimeType": "application/vnd.google-apps.folder"},
+                                       fields="id,name"), request_id=f"f{i}")
+    batch.add(drive.files().create(body={"name": "Lost", "parents": ["no-such-folder"]}, fields="id"), request_id="lost")
+    batch.add(drive.files().get(fileId="missing", fields="id"), request_id="get")
+    fake.latency = 0.3
+    t0 = time.monotonic()
+    batch.execute()
+    assert time.monotonic() - t0 < 0.6  # one round trip, not ten
+    assert [answers[f"f{i}"][0]["name"] for i in range(8)] == [f"F{i}" for i in range(8)]
+    assert answers["lost"][1].resp.status == 404 and answers["get"][1].resp.status == 404
+    assert fake.calls["drive.batch"] == 1 and fake.calls["drive.files.create"] == 9
+
+
+def test_a_drive_batch_over_100_calls_is_refused_whole_and_its_calls_count_against_quotas(fake):
+    drive = _batch_drive(fake)
+    batch = drive.new_batch_http_request()
+    for i in range(101):
+        batch.add(drive.files().create(body={"name": f"F{i}"}, fields="id"))
+    with pytest.raises(HttpError) as too_many:
+        batch.execute()
+    assert too_many.value.resp.status == 400 and "at most 100" in str(too_many.value)
+    assert not fake.children(fake.root_folder_id)
+    fake.set_quota("drive", 2, kind="write")
+    answers = []
+    batch = drive.new_batch_http_request(callback=lambda rid, response, error: answers.append(error))
+    for i in range(3):
+        batch.add(drive.files().create(body={"name": f"G{i}"}, fields="id"))
+    batch.execute()
+    assert [e.resp.status if e else 200 for e in answers] == [200, 200, 429]

@@ -2,6 +2,7 @@
 real google-api-python-client and gspread."""
 import pytest
 
+from server.workspace.pace import Quota
 from server import flows
 from server.errors import StepError
 from server.generators.deal import Deal
@@ -40,6 +41,45 @@ def test_create_handover_makes_the_tree_and_one_filled_copy_even_when_run_twice(
     text = fake.document_text(first.doc_id)
     assert "Red Rock Drilling" in text and "AUD 180,000" in text and "[Customer]" not in text
     assert "[Region]" not in text and "WA" in text
+
+
+def test_a_new_customers_tree_is_made_level_by_level_in_batches_and_a_refused_folder_is_sent_again(fake):
+    """Drive creates one file per call and a folder only inside an existing one: the customer
+    folder, then one batch per level (5, 3, then 2 folders), not 11 round trips."""
+    ws = google_workspace(fake)
+    fake.reset_calls()
+    made = flows.create_handover(ws, DEAL)
+    assert (fake.calls.get("drive.batch"), fake.calls.get("drive.files.create")) == (3, 11)
+    fake.reset_calls()
+    fake.add_folder("Blue Hole Mining", ws.root_id)  # a customer folder made by hand, nothing in it
+    fake.fail_next(1, status=503, endpoint="drive.files.create")  # a folder in the first batch
+    ws.create_handover(Deal.from_input({"customer": "Blue Hole Mining", "industry": "mining"}))
+    assert (fake.calls.get("drive.batch"), fake.calls.get("drive.files.create")) == (4, 10 + 1)  # only it resent
+    names = [f["name"] for f in fake.drive_files.values() if f.get("mimeType") == "application/vnd.google-apps.folder"]
+    assert sorted(n for n in names if n in TREE) == sorted(TREE * 2)  # both trees whole, no folder twice
+    assert fake.get_file(fake.get_file(made.doc_id)["parents"][0])["name"] == "DS Handover Doc"
+
+
+def test_a_folder_google_refuses_in_a_batch_stops_the_create_with_the_step_named(fake):
+    ws = google_workspace(fake)
+    calls = {"n": 0}
+    original = ws.drive.files
+
+    def files():  # the 3rd create (a folder inside a batch) names a parent that is not there
+        resource = original()
+        create = resource.create
+
+        def bad_create(body, **kwargs):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                body = {**body, "parents": ["no-such-folder"]}
+            return create(body=body, **kwargs)
+        resource.create = bad_create
+        return resource
+    ws.drive.files = files
+    with pytest.raises(StepError) as failed:
+        ws.create_handover(DEAL)
+    assert failed.value.status == 404 and "create folders 'Sales', 'PreSales'" in str(failed.value)
 
 
 def test_fill_is_one_docs_batch_update(fake):
@@ -220,9 +260,8 @@ def test_customers_whose_names_read_the_same_as_a_drive_folder_are_told_apart_no
 
 def test_the_refresh_paces_its_reads_to_the_service_accounts_docs_quota(fake):
     """Docs allows one user (the service account is one) a fixed number of reads a minute. Here
-    the quota is 10 reads in 4 seconds, below what the 8 parallel readers would send unpaced, so
+    the quota is 10 reads in 2 seconds, below what the 8 parallel readers would send unpaced, so
     the test takes seconds, not minutes."""
-    from server.workspace.pace import Pace
     ws = google_workspace(fake)
     ids = [upload_docx(ws, to_docx(GOOD)) for _ in range(12)]
     for doc_id in ids:
@@ -230,8 +269,8 @@ def test_the_refresh_paces_its_reads_to_the_service_accounts_docs_quota(fake):
     for doc_id in ids:  # every document edited since it was scored
         ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {
             "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "TBD"}}]}).execute()
-    fake.set_quota("docs.documents.get", 10, per_seconds=4.0)
-    ws.reads = Pace(10, per_seconds=4.0)
+    fake.set_quota("docs.documents.get", 10, per_seconds=2.0)
+    ws.quotas.docs_reads = Quota(10, window=2.0)
     fake.reset_calls()
     result = flows.refresh(ws)
     assert (result.rescored, result.errors) == (12, [])

@@ -80,6 +80,10 @@ class Workspace(ABC):
     def read(self, doc_id: str) -> Document:
         """The document's content as the document model the scorer reads."""
 
+    def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
+        """Both at once where the two reads can go in parallel (Google); here one after the other."""
+        return self.handover(doc_id), self.read(doc_id)
+
     @abstractmethod
     def set_study_id(self, doc_id: str, study_id: str) -> str:
         """Keep the study id with the document so a second submit updates the same row.

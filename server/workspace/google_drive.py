@@ -18,7 +18,7 @@ from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
 from ..errors import InputError, StepError
 from ..locks import named_lock
-from .pace import DOCS_READS_PER_MINUTE, Pace
+from .pace import ServiceAccountQuotas
 from .recent import RecentlyMade
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
@@ -44,6 +44,21 @@ def q_string(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+def tree_levels(tree: list[str]) -> list[list[str]]:
+    """Every folder path of the tree (parents included), by depth: [["Sales", "PreSales"],
+    ["PreSales/POC"], ...], each level in the rubric's order."""
+    levels: list[list[str]] = []
+    for path in tree:
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            if len(levels) < depth:
+                levels.append([])
+            sub = "/".join(parts[:depth])
+            if sub not in levels[depth - 1]:
+                levels[depth - 1].append(sub)
+    return levels
+
+
 def folder_url(folder_id: str) -> str:
     return f"https://drive.google.com/drive/folders/{folder_id}"
 
@@ -54,18 +69,18 @@ class GoogleWorkspace(Workspace):
     def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
                  shared_drive_id: str | None = None, user_docs=None,
                  policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None,
-                 recent: RecentlyMade | None = None, reads: Pace | None = None):
+                 recent: RecentlyMade | None = None, quotas: ServiceAccountQuotas | None = None):
         """drive/docs: services acting as the service account; user_docs: a Docs service with
         the rep's own token, used to read the open document (defaults to `docs`).
         root_id: the folder (or shared drive id) holding the customer folders.
         docs_factory: makes a new Docs service; with it, read_many reads in parallel threads
         (an httplib2-based service must not be shared between threads).
         recent: what was created lately, kept across requests by whoever makes workspaces.
-        reads: paces the service account's document reads to Google's per-user quota (shared
+        quotas: keep the service account's Docs calls under Google's per-user quotas (shared
         across requests too)."""
         self.drive, self.docs, self.user_docs = drive, docs, user_docs or docs
         self.recent = recent or RecentlyMade()
-        self.reads = reads or Pace(DOCS_READS_PER_MINUTE)
+        self.quotas = quotas or ServiceAccountQuotas()
         self.docs_factory = docs_factory
         self.tracker = tracker
         self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
@@ -103,8 +118,8 @@ class GoogleWorkspace(Workspace):
 
     def ensure_tree(self, customer: str) -> tuple[dict[str, str], set[str]]:
         """Find or create the customer's folder tree; returns (folder path -> id, '' being the
-        customer folder; the paths created now). Lists only folders that already existed,
-        creates only what is missing."""
+        customer folder; the paths created now). Lists only folders that already existed, and
+        creates what is missing level by level, each level's folders in one batch request."""
         name, recorded_as = safe_folder_name(customer), cut_bytes(customer.strip(), CUSTOMER_BYTES)
         found = self._child_folders(self.root_id, name).get(name) or self.recent.get(self.root_id, name)
         recorded = (found or {}).get("appProperties", {}).get(CUSTOMER_KEY, "")
@@ -112,20 +127,47 @@ class GoogleWorkspace(Workspace):
             raise InputError(name_clash(name, recorded, customer))
         ids = {"": found["id"] if found else self._create_folder(name, self.root_id, {CUSTOMER_KEY: recorded_as})["id"]}
         fresh = {""} if not found else set()  # folders made now have no children to list
-        for path in self.rubric.folders["tree"]:
-            parts = path.split("/")
-            for depth in range(1, len(parts) + 1):
-                sub, parent = "/".join(parts[:depth]), "/".join(parts[:depth - 1])
-                if sub in ids:
-                    continue
+        for level in tree_levels(self.rubric.folders["tree"]):
+            missing = {}
+            for path in level:
+                parent, leaf = path.rpartition("/")[0], path.rpartition("/")[2]
                 children = {} if parent in fresh else self._children_cached(ids[parent])
-                known = children.get(parts[depth - 1]) or self.recent.get(ids[parent], parts[depth - 1])
+                known = children.get(leaf) or self.recent.get(ids[parent], leaf)
                 if known:
-                    ids[sub] = known["id"]
+                    ids[path] = known["id"]
                 else:
-                    ids[sub] = self._create_folder(parts[depth - 1], ids[parent])["id"]
-                    fresh.add(sub)
+                    missing[path] = {"name": leaf, "mimeType": FOLDER, "parents": [ids[parent]]}
+            for path, made in self._create_folders(missing).items():
+                ids[path] = made["id"]
+                fresh.add(path)
         return ids, fresh
+
+    def _create_folders(self, bodies: dict[str, dict]) -> dict[str, dict]:
+        """Folders created in one Drive batch request (Drive creates one file per call, and a
+        batch's calls may run in any order: these must not depend on each other). A call
+        refused with a retryable answer is sent again in a new batch, with backoff."""
+        made: dict[str, dict] = {}
+        if not bodies:
+            return made
+
+        def send_batch():
+            failed: list[Exception] = []
+
+            def answered(path, response, exception):
+                if exception is None:
+                    made[path] = self.recent.remember(bodies[path]["parents"][0], bodies[path]["name"], response)
+                else:
+                    failed.append(exception)
+            batch = self.drive.new_batch_http_request(callback=answered)
+            for path, body in bodies.items():
+                if path not in made:
+                    batch.add(self.drive.files().create(body=body, fields="id,name,webViewLink,appProperties",
+                                                        supportsAllDrives=True), request_id=path)
+            batch.execute()
+            if failed:
+                raise failed[0]
+        call(f"create folders {', '.join(repr(b['name']) for b in bodies.values())}", send_batch, self.policy)
+        return made
 
     def _children_cached(self, folder_id: str) -> dict[str, dict]:
         if folder_id not in self._children:
@@ -173,7 +215,7 @@ class GoogleWorkspace(Workspace):
                     for placeholder, value in deal.replacements(self.rubric).items()]
         if requests:
             call("fill the handover fields", lambda: self.docs.documents().batchUpdate(
-                documentId=doc_id, body={"requests": requests}).execute(), self.policy)
+                documentId=doc_id, body={"requests": requests}).execute(), self.policy, self.quotas.docs_writes)
 
     def _discard(self, doc_id: str, cause: StepError) -> None:
         """An unfilled copy must not be mistaken for a handover: move it to the trash (a shared
@@ -199,6 +241,14 @@ class GoogleWorkspace(Workspace):
                         folder_url=folder_url(presales), modified_time=meta.get("modifiedTime", ""),
                         study_id=props.get(STUDY_KEY, ""), created=created)
 
+    def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
+        """The details (Drive, as the service account) and the content (Docs, as the rep) in
+        parallel: one round trip instead of two. Each service has its own connection."""
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            details = pool.submit(self.handover, doc_id)
+            document = self.read(doc_id)
+            return details.result(), document
+
     def read(self, doc_id: str) -> Document:
         """The document, read as the rep when their token came with the event, else as the
         service account (the scheduled refresh)."""
@@ -207,12 +257,9 @@ class GoogleWorkspace(Workspace):
     def _read_with(self, docs, doc_id: str, paced: bool) -> Document:
         """One documents.get through `docs`; `paced`: as the service account, each attempt waits
         its turn under the service account's quota."""
-        def get():
-            if paced:
-                self.reads.wait()
-            return docs.documents().get(documentId=doc_id, includeTabsContent=True,
-                                        suggestionsViewMode=SUGGESTIONS_VIEW).execute()
-        return read_docs_json(call("read the document", get, self.policy))
+        return read_docs_json(call("read the document", lambda: docs.documents().get(
+            documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(),
+            self.policy, self.quotas.docs_reads if paced else None))
 
     def read_many(self, doc_ids: list[str]) -> dict:
         """Many documents in parallel (8 threads, each with its own Docs service)."""

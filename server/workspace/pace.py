@@ -1,33 +1,73 @@
-"""Pacing calls to a per-user quota, across threads: evenly spaced, under 90% of the quota.
+"""Keeping the service account under Google's per-user quotas, across threads and requests.
 
-Google counts the service account as one user: Docs allows it 300 document reads a minute, and
-the scheduled refresh of 500 changed documents with 8 parallel readers would send about 850 a
-minute, most of them answered 429. Each reader waits for its turn here instead. Calls are spread
-evenly rather than sent in bursts: a burst reaches Google spread out by the network, and its
-last calls can land in the next window's count.
+Google counts the service account as one user, and counts per minute:
+
+  Docs:   300 read requests (documents.get), 60 write requests (documents.batchUpdate)
+  Sheets: 60 read requests, 60 write requests
+
+(Drive allows 12,000 a minute per user: nothing the product does comes near it.) The scheduled
+refresh of 500 changed documents with 8 parallel readers would send about 850 reads a minute,
+most of them answered 429; a busy hour of submits and decisions could go over Sheets' 60.
+
+A `Quota` lets calls through as they come, in bursts, but never lets more than 90% of Google's
+number be in flight or answered within the last 60 seconds. Google counts a call when it
+receives it, which is between sending it and getting its answer, so any 60 seconds Google counts
+in (a sliding minute or the clock's) sees at most 90%; counting from the answer rather than the
+sending is what keeps that true when a call is slow to leave (a new client being built, a busy
+thread). Several instances each keep their own count; what one of them still gets refused (429)
+is retried with backoff (`retry.py`).
 """
 from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
-DOCS_READS_PER_MINUTE = 300  # Google's quota: Docs API read requests per minute per user
 HEADROOM = 0.9  # aim under the quota
+DOCS_READS_PER_MINUTE = 300
+DOCS_WRITES_PER_MINUTE = 60
+SHEETS_READS_PER_MINUTE = 60
+SHEETS_WRITES_PER_MINUTE = 60
 
 
-class Pace:
-    def __init__(self, quota: int, per_seconds: float = 60.0, clock=time.monotonic, sleep=time.sleep):
-        self.interval = per_seconds / max(1, int(quota * HEADROOM))  # seconds between two calls
-        self.clock, self.sleep = clock, sleep
-        self._next = 0.0  # when the next call may go
-        self._lock = threading.Lock()
+class Quota:
+    """At most `HEADROOM * per_window` calls in flight or answered in the last `window` seconds."""
 
-    def wait(self) -> float:
-        """Block until this call's turn; returns the seconds waited."""
-        with self._lock:
-            now = self.clock()
-            slot = max(now, self._next)
-            self._next = slot + self.interval
-        if slot > now:
-            self.sleep(slot - now)
-        return slot - now
+    def __init__(self, per_window: int, window: float = 60.0, clock=time.monotonic):
+        self.limit, self.window, self.clock = max(1, int(per_window * HEADROOM)), window, clock
+        self._calls: list[list] = []  # one [answered at, or None while in flight] per counted call
+        self._changed = threading.Condition()
+
+    @contextmanager
+    def turn(self):
+        """Wait until a call may go, then count it from the moment it is answered (or fails)."""
+        call = self._admit()
+        try:
+            yield
+        finally:
+            with self._changed:
+                call[0] = self.clock()
+                self._changed.notify_all()
+
+    def _admit(self) -> list:
+        with self._changed:
+            while True:
+                now = self.clock()
+                self._calls = [c for c in self._calls if c[0] is None or c[0] > now - self.window]
+                if len(self._calls) < self.limit:
+                    call: list = [None]
+                    self._calls.append(call)
+                    return call
+                answered = [c[0] for c in self._calls if c[0] is not None]
+                self._changed.wait(timeout=min(answered) + self.window - now if answered else None)
+
+
+@dataclass
+class ServiceAccountQuotas:
+    """The service account's quotas, one set per process (the Backend keeps it across requests)."""
+
+    docs_reads: Quota = field(default_factory=lambda: Quota(DOCS_READS_PER_MINUTE))
+    docs_writes: Quota = field(default_factory=lambda: Quota(DOCS_WRITES_PER_MINUTE))
+    sheets_reads: Quota = field(default_factory=lambda: Quota(SHEETS_READS_PER_MINUTE))
+    sheets_writes: Quota = field(default_factory=lambda: Quota(SHEETS_WRITES_PER_MINUTE))

@@ -18,6 +18,7 @@ import requests
 from googleapiclient.errors import HttpError
 
 from ..errors import StepError
+from .pace import Quota
 
 log = logging.getLogger("handover.google")
 T = TypeVar("T")
@@ -39,11 +40,15 @@ class RetryPolicy:
 DEFAULT_POLICY = RetryPolicy()
 
 
-def call(step: str, fn: Callable[[], T], policy: RetryPolicy = DEFAULT_POLICY) -> T:
-    """Run fn() (e.g. `lambda: request.execute()`), retrying what Google says to retry."""
+def call(step: str, fn: Callable[[], T], policy: RetryPolicy = DEFAULT_POLICY, pace: Quota | None = None) -> T:
+    """Run fn() (e.g. `lambda: request.execute()`), retrying what Google says to retry; with a
+    `pace`, every attempt first waits its turn under that quota (a retry counts as a request)."""
     for attempt in range(policy.attempts):
         try:
-            return fn()
+            if pace is None:
+                return fn()
+            with pace.turn():
+                return fn()
         except Exception as exc:  # noqa: BLE001 - classified below, re-raised as StepError
             status, detail = _classify(exc)
             if status is None:

@@ -14,6 +14,7 @@ from ..locks import named_lock
 from ..tracker_layout import TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
+from .pace import ServiceAccountQuotas
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
@@ -43,13 +44,16 @@ def _rgb(hex_colour: str) -> dict:
 class SheetsTracker(Tracker):
     def __init__(self, gc: gspread.Client, spreadsheet_id: str | None = None, managers: tuple[str, ...] = (),
                  editors: tuple[str, ...] = (), title: str = "Desktop Study tracker", folder_id: str | None = None,
-                 policy: RetryPolicy = DEFAULT_POLICY, layout: TrackerLayout | None = None):
+                 policy: RetryPolicy = DEFAULT_POLICY, layout: TrackerLayout | None = None,
+                 quotas: ServiceAccountQuotas | None = None):
         """managers: who may edit the decision columns; editors: also allowed there (the
-        service account writing decisions on the managers' behalf)."""
+        service account writing decisions on the managers' behalf); quotas: the service
+        account's Sheets reads and writes are paced to Google's per-user quotas."""
         self.gc, self.spreadsheet_id = gc, spreadsheet_id
         self.managers, self.editors = tuple(managers), tuple(editors)
         self.title, self.folder_id, self.policy = title, folder_id, policy
         self.layout = layout or tracker_layout()
+        self.quotas = quotas or ServiceAccountQuotas()
         self.last_col = column_letter(len(self.layout.columns) - 1)
 
     @property
@@ -73,23 +77,23 @@ class SheetsTracker(Tracker):
                 json={"name": self.title, "mimeType": "application/vnd.google-apps.spreadsheet",
                       **({"parents": [self.folder_id]} if self.folder_id else {})}).json(), self.policy)
             self.spreadsheet_id = made["id"]
-        meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id), self.policy)
+        meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id), self.policy, self.quotas.sheets_reads)
         sheets = meta.get("sheets", [])
         ours = next((s for s in sheets if s["properties"]["title"] == SHEET), None) or sheets[0]
         sheet_id = ours["properties"]["sheetId"]
         title = ours["properties"]["title"].replace("'", "''")
-        header = call("read the tracker header", lambda: self._http.values_get(self._id, f"'{title}'!1:1"), self.policy)
+        header = call("read the tracker header", lambda: self._http.values_get(self._id, f"'{title}'!1:1"), self.policy, self.quotas.sheets_reads)
         current = (header.get("values") or [[]])[0]
         conflict = header_mismatch(current, self.layout.headers) if current else ""
         if conflict:  # 409, not 0: status 0 would read as a network failure
             raise StepError("adopt the tracker", 409, f"sheet '{ours['properties']['title']}' is not a Desktop Study "
                             f"tracker ({conflict}): give the id of a tracker, or none to create one")
         requests = self._format_requests(sheet_id, ours)
-        call("format the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}), self.policy)
+        call("format the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}), self.policy, self.quotas.sheets_writes)
         if not current:
             call("write the tracker header", lambda: self._http.values_update(
                 self._id, f"'{SHEET}'!A1", params={"valueInputOption": ValueInputOption.raw},
-                body={"values": [self.layout.headers]}), self.policy)
+                body={"values": [self.layout.headers]}), self.policy, self.quotas.sheets_writes)
         return self.spreadsheet_id
 
     def _format_requests(self, sheet_id: int, sheet: dict) -> list[dict]:
@@ -156,7 +160,7 @@ class SheetsTracker(Tracker):
     # --- rows ----------------------------------------------------------------------------
     def _read(self) -> list[list]:
         data = call("read the tracker", lambda: self._http.values_get(
-            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "FORMATTED_VALUE"}), self.policy)
+            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "FORMATTED_VALUE"}), self.policy, self.quotas.sheets_reads)
         return data.get("values", [])
 
     def records(self) -> list[dict]:
@@ -182,9 +186,9 @@ class SheetsTracker(Tracker):
                     new.append(self.layout.to_row(record))
             if updates:
                 call("update studies in the tracker", lambda: self._http.values_batch_update(
-                    self._id, {"valueInputOption": ValueInputOption.raw, "data": updates}), self.policy)
+                    self._id, {"valueInputOption": ValueInputOption.raw, "data": updates}), self.policy, self.quotas.sheets_writes)
             if new:
                 call("add studies to the tracker", lambda: self._http.values_append(
                     self._id, f"'{SHEET}'!A1", params={"valueInputOption": ValueInputOption.raw, "insertDataOption": "INSERT_ROWS"},
-                    body={"values": new}), self.policy)
+                    body={"values": new}), self.policy, self.quotas.sheets_writes)
             return merged
