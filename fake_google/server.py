@@ -178,6 +178,12 @@ class FakeGoogle:
     def search_lag(self, seconds):
         self.state.drive.search_lag = seconds
 
+    def add_user(self, email, token):
+        """Requests with this bearer token act as `email` (protected ranges let them edit only
+        where they are an editor); a token nobody added acts as the owner of everything."""
+        with self.state.lock:
+            self.state.users[token] = email
+
     def add_shared_drive(self, name, role="organizer"):
         """Create a shared drive in which the caller has `role` (organizer, fileOrganizer = Content
         manager, writer, commenter, reader); returns its id (usable as a parent folder id)."""

@@ -8,7 +8,7 @@ import copy
 import csv
 import io
 
-from . import sheets_requests, sheets_values
+from . import protection, sheets_requests, sheets_values
 from .a1 import CellRange
 from .errors import ApiError, entity_not_found, invalid_argument
 from .fields import parse_or_error, apply_fields
@@ -149,6 +149,7 @@ class SheetsStore:
             raise invalid_argument("sheets", "Must specify at least one request.")
         work = copy.deepcopy(spreadsheet)
         replies = [self._apply(work, request, index) for index, request in enumerate(requests)]
+        protection.check_edit(spreadsheet, work, protection.user_of(self.state.users, req.headers))
         title = work.properties.pop("title", None)
         self.spreadsheets[spreadsheet_id] = work
         if title:
@@ -212,38 +213,29 @@ class SheetsStore:
                                        req.args)
 
     def values_update(self, req):
-        spreadsheet_id = req.path["spreadsheetId"]
-        result = sheets_values.update(self._spreadsheet(spreadsheet_id), spreadsheet_id,
-                                      req.path["range"], req.args, req.json())
-        self._changed(spreadsheet_id)
-        return result
+        return self._edit(req, lambda work, sid: sheets_values.update(work, sid, req.path["range"], req.args,
+                                                                        req.json()))
 
     def values_append(self, req):
-        spreadsheet_id = req.path["spreadsheetId"]
-        result = sheets_values.append(self._spreadsheet(spreadsheet_id), spreadsheet_id,
-                                      req.path["range"], req.args, req.json())
-        self._changed(spreadsheet_id)
-        return result
+        return self._edit(req, lambda work, sid: sheets_values.append(work, sid, req.path["range"], req.args,
+                                                                        req.json()))
 
     def values_clear(self, req):
-        spreadsheet_id = req.path["spreadsheetId"]
-        result = sheets_values.clear(self._spreadsheet(spreadsheet_id), spreadsheet_id,
-                                     req.path["range"])
-        self._changed(spreadsheet_id)
-        return result
+        return self._edit(req, lambda work, sid: sheets_values.clear(work, sid, req.path["range"]))
 
     def values_batch_update(self, req):
-        spreadsheet_id = req.path["spreadsheetId"]
-        work = copy.deepcopy(self._spreadsheet(spreadsheet_id))
-        result = sheets_values.batch_update(work, spreadsheet_id, req.json())
-        self.spreadsheets[spreadsheet_id] = work
-        self._changed(spreadsheet_id)
-        return result
+        return self._edit(req, lambda work, sid: sheets_values.batch_update(work, sid, req.json()))
 
     def values_batch_clear(self, req):
+        return self._edit(req, lambda work, sid: sheets_values.batch_clear(work, sid, req.json()))
+
+    def _edit(self, req, change):
+        """`change` made on a copy, kept only if the caller may edit every cell it touched."""
         spreadsheet_id = req.path["spreadsheetId"]
-        work = copy.deepcopy(self._spreadsheet(spreadsheet_id))
-        result = sheets_values.batch_clear(work, spreadsheet_id, req.json())
+        before = self._spreadsheet(spreadsheet_id)
+        work = copy.deepcopy(before)
+        result = change(work, spreadsheet_id)
+        protection.check_edit(before, work, protection.user_of(self.state.users, req.headers))
         self.spreadsheets[spreadsheet_id] = work
         self._changed(spreadsheet_id)
         return result

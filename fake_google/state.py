@@ -20,3 +20,4 @@ class State:
         self.uploads = DriveUploads(self)
         self.docs = DocsStore(self)
         self.sheets = SheetsStore(self)
+        self.users = {}  # bearer token -> the email of the person it stands for (protection.py)

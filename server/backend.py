@@ -44,7 +44,7 @@ class Backend:
                                 quotas=self.quotas)
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
-                               user_docs=google.user_docs(user_token) if user_token else None, policy=policy,
+                               user_http=google.user_http(user_token) if user_token else None, policy=policy,
                                docs_factory=lambda: google.service_account().docs, recent=self.recent,
                                quotas=self.quotas)
 

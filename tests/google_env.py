@@ -3,6 +3,7 @@ client libraries (only their endpoint is pointed at the fake)."""
 from dataclasses import dataclass
 
 import google.oauth2.credentials
+import google_auth_httplib2
 
 from fake_google import FakeGoogle, RewritingHttp, RewritingSession
 from server.google_clients import GoogleClients, GoogleConnection, clients
@@ -34,8 +35,9 @@ class FakeConnection(GoogleConnection):
     def service_account(self) -> GoogleClients:
         return fake_clients(self.fake, "service-account", self.timeout)
 
-    def user_docs(self, user_token: str):
-        return fake_clients(self.fake, user_token, self.timeout).docs
+    def user_http(self, user_token: str):
+        return google_auth_httplib2.AuthorizedHttp(google.oauth2.credentials.Credentials(token=user_token),
+                                                   http=RewritingHttp(self.fake.base_url, timeout=self.timeout))
 
 
 def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: float = 30):

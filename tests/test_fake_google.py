@@ -737,3 +737,26 @@ def test_a_drive_batch_over_100_calls_is_refused_whole_and_its_calls_count_again
         batch.add(drive.files().create(body={"name": f"G{i}"}, fields="id"))
     batch.execute()
     assert [e.resp.status if e else 200 for e in answers] == [200, 200, 429]
+
+
+def test_protected_ranges_let_only_their_editors_change_cells(fake):
+    from fake_google import gspread_client
+    sheet_id = fake.add_spreadsheet("Tracker", {"Studies": [["Study", "Decision", "Notes"], ["DS-1", "", ""]]})
+    owner = gspread_client(fake.base_url).http_client  # a token nobody registered: the owner
+    owner.batch_update(sheet_id, {"requests": [{"addProtectedRange": {"protectedRange": {
+        "range": {"sheetId": 0, "startRowIndex": 1, "startColumnIndex": 1, "endColumnIndex": 2},
+        "editors": {"users": ["maria@example.com"]}}}}]})
+    fake.add_user("sam.cs@example.com", "sam-token")
+    fake.add_user("Maria@example.com", "maria-token")
+    sam = gspread_client(fake.base_url, token="sam-token").http_client
+    raw = {"valueInputOption": "RAW"}
+    with pytest.raises(gspread.exceptions.APIError) as refused:  # one cell protected: the whole write refused
+        sam.values_update(sheet_id, "Studies!B2:C2", params=raw, body={"values": [["Approved", "looks fine"]]})
+    assert refused.value.response.status_code == 403 and "protected cell" in refused.value.error["message"]
+    sam.values_update(sheet_id, "Studies!C2", params=raw, body={"values": [["looks fine"]]})  # outside: fine
+    with pytest.raises(gspread.exceptions.APIError):
+        sam.values_batch_clear(sheet_id, {"ranges": ["Studies!A2:C2"]})
+    gspread_client(fake.base_url, token="maria-token").http_client.values_update(
+        sheet_id, "Studies!B2", params=raw, body={"values": [["Approved"]]})  # an editor (any case)
+    owner.values_update(sheet_id, "Studies!B2", params=raw, body={"values": [["Approved!"]]})
+    assert fake.get_values(sheet_id, "Studies")[1] == ["DS-1", "Approved!", "looks fine"]

@@ -9,7 +9,8 @@ from server.generators.deal import Deal
 from server.tracker_layout import tracker_layout
 from server.validators.docx_reader import read_docx
 from server.validators.scorer import score_document
-from tests.google_env import MANAGERS, FakeConnection, google_workspace, upload_docx
+from server.workspace.google_drive import GoogleWorkspace
+from tests.google_env import FAST_RETRIES, MANAGERS, FakeConnection, google_workspace, upload_docx
 from tests.handover_builder import GOOD, to_docx
 
 DEAL = Deal.from_input({"customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
@@ -80,6 +81,8 @@ def test_a_folder_google_refuses_in_a_batch_stops_the_create_with_the_step_named
     with pytest.raises(StepError) as failed:
         ws.create_handover(DEAL)
     assert failed.value.status == 404 and "create folders 'Sales', 'PreSales'" in str(failed.value)
+    copies = [f for f in fake.drive_files.values() if f["name"].endswith("Desktop Study Handover")]
+    assert copies and all(f.get("trashed") for f in copies)  # the copy made beside them is not left behind
 
 
 def test_fill_is_one_docs_batch_update(fake):
@@ -275,3 +278,17 @@ def test_the_refresh_paces_its_reads_to_the_service_accounts_docs_quota(fake):
     result = flows.refresh(ws)
     assert (result.rescored, result.errors) == (12, [])
     assert fake.calls.get("docs.documents.get") == 12  # no read refused with 429 and sent again
+
+
+def test_the_open_document_is_read_with_the_reps_own_token_not_the_service_accounts(fake):
+    """Google counts quotas per token: with one read a minute allowed, the service account's read
+    and the rep's read both go through, and only the rep's second read is refused."""
+    ws = google_workspace(fake)
+    doc_id = upload_docx(ws, to_docx(GOOD))
+    as_rep = GoogleWorkspace(ws.drive, ws.docs, ws.tracker, ws.template_id, ws.root_id, policy=FAST_RETRIES,
+                             user_http=FakeConnection(fake=fake).user_http("rep-oauth-token"))
+    fake.set_quota("docs.documents.get", 1)
+    assert ws.read(doc_id).word_count > 500 and as_rep.read(doc_id).word_count > 500
+    with pytest.raises(StepError) as refused:
+        as_rep.read(doc_id)
+    assert refused.value.status == 429

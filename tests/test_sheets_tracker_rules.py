@@ -264,3 +264,24 @@ def test_adopting_a_sheet_with_a_shorter_header_names_the_first_missing_column(f
 def test_a_tracker_set_up_from_nothing_is_named_for_people_to_find(fake):
     spreadsheet_id = open_tracker(fake).setup()
     assert fake.get_file(spreadsheet_id)["name"] == "Desktop Study tracker"
+
+
+def test_on_a_tracker_someone_else_owns_the_service_account_must_be_among_the_protected_columns_editors(fake):
+    """An adopted tracker (`handover setup --tracker-id`) belongs to a person; the service account is
+    only an editor of the file, so Sheets lets it write rows (which span the managers' columns) only
+    if set-up named it among their editors."""
+    from server import flows
+    fake.add_user(SERVICE_ACCOUNT, "service-account")  # the token fake_clients uses
+    owned = fake.add_spreadsheet("Desktop Study tracker (Maria's)", {"Studies": [[]]})
+    forgot = SheetsTracker(fake_clients(fake).gc, spreadsheet_id=owned, managers=MANAGERS, policy=FAST_RETRIES)
+    forgot.setup()  # no service account among the editors
+    with pytest.raises(StepError) as refused:
+        forgot.update({"DS-1": {"customer": "Red Rock", "stage": "Submitted", "doc_id": "d1"}})
+    assert refused.value.status == 403 and "protected cell" in str(refused.value)
+    assert forgot.records() == []  # nothing written
+    named = SheetsTracker(fake_clients(fake).gc, spreadsheet_id=owned, managers=MANAGERS,
+                          editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES)
+    named.setup()  # set-up run again, naming it: the protection is replaced, not stacked
+    named.update({"DS-1": {"customer": "Red Rock", "stage": "Submitted", "doc_id": "d1"}})
+    ws = type("Workspace", (), {"tracker": named, "name": "google"})()
+    assert flows.decide(ws, "DS-1", MANAGERS[0], "Approved", "", MANAGERS)["decision"] == "Approved"

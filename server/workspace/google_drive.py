@@ -17,6 +17,7 @@ from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
 from ..errors import InputError, StepError
+from ..google_clients import resource
 from ..locks import named_lock
 from .pace import ServiceAccountQuotas
 from .recent import RecentlyMade
@@ -33,6 +34,7 @@ STUDY_KEY = "studyId"
 PRESALES_KEY = "presalesFolder"
 FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
 PAGE_SIZE = 1000
+COPY_STEP = "copy the template"
 PARALLEL_READS = 8  # concurrent documents.get in a refresh; well under Docs' per-user quota
 # Score the document as it stands: suggestions nobody accepted are left out, and unlike the
 # inline or accepted views this one is allowed to anyone who can read the document.
@@ -59,6 +61,12 @@ def tree_levels(tree: list[str]) -> list[list[str]]:
     return levels
 
 
+def folder_body(path: str, ids: dict[str, str]) -> dict:
+    """A folder's files.create body: its name, in its parent (already made)."""
+    parent, _, leaf = path.rpartition("/")
+    return {"name": leaf, "mimeType": FOLDER, "parents": [ids[parent]]}
+
+
 def folder_url(folder_id: str) -> str:
     return f"https://drive.google.com/drive/folders/{folder_id}"
 
@@ -67,18 +75,18 @@ class GoogleWorkspace(Workspace):
     name = "google"
 
     def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
-                 shared_drive_id: str | None = None, user_docs=None,
+                 shared_drive_id: str | None = None, user_http=None,
                  policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None,
                  recent: RecentlyMade | None = None, quotas: ServiceAccountQuotas | None = None):
-        """drive/docs: services acting as the service account; user_docs: a Docs service with
-        the rep's own token, used to read the open document (defaults to `docs`).
+        """drive/docs: services acting as the service account; user_http: an HTTP client with
+        the rep's own token, through which the open document is read (else as the service account).
         root_id: the folder (or shared drive id) holding the customer folders.
         docs_factory: makes a new Docs service; with it, read_many reads in parallel threads
         (an httplib2-based service must not be shared between threads).
         recent: what was created lately, kept across requests by whoever makes workspaces.
         quotas: keep the service account's Docs calls under Google's per-user quotas (shared
         across requests too)."""
-        self.drive, self.docs, self.user_docs = drive, docs, user_docs or docs
+        self.drive, self.docs, self.user_http = drive, docs, user_http
         self.recent = recent or RecentlyMade()
         self.quotas = quotas or ServiceAccountQuotas()
         self.docs_factory = docs_factory
@@ -89,6 +97,12 @@ class GoogleWorkspace(Workspace):
         self._children: dict[str, dict[str, dict]] = {}  # folder listings, per create_handover
 
     # --- Drive helpers -----------------------------------------------------------------
+    def _files(self):
+        return resource(self.drive, "files")
+
+    def _documents(self, docs=None):
+        return resource(docs or self.docs, "documents")
+
     def _list(self, step: str, q: str, fields: str = "files(id,name,webViewLink,modifiedTime,appProperties)") -> list[dict]:
         """Every file matching q (following pages), across the shared drive when there is one."""
         params = {"q": q, "fields": f"nextPageToken,{fields}", "pageSize": PAGE_SIZE,
@@ -97,7 +111,7 @@ class GoogleWorkspace(Workspace):
             params.update(corpora="drive", driveId=self.shared_drive_id)
         files, token = [], None
         while True:
-            page = call(step, lambda: self.drive.files().list(pageToken=token, **params).execute(), self.policy)
+            page = call(step, lambda: self._files().list(pageToken=token, **params).execute(), self.policy)
             files.extend(page.get("files", []))
             token = page.get("nextPageToken")
             if not token:
@@ -106,7 +120,7 @@ class GoogleWorkspace(Workspace):
     def _create_folder(self, name: str, parent: str, app_properties: dict | None = None) -> dict:
         body = {"name": name, "mimeType": FOLDER, "parents": [parent], **({"appProperties": app_properties}
                                                                            if app_properties else {})}
-        made = call(f"create folder '{name}'", lambda: self.drive.files().create(
+        made = call(f"create folder '{name}'", lambda: self._files().create(
             body=body, fields="id,name,webViewLink,appProperties", supportsAllDrives=True).execute(), self.policy)
         return self.recent.remember(parent, name, made)
 
@@ -116,17 +130,22 @@ class GoogleWorkspace(Workspace):
             q += f" and name = {q_string(name)}"
         return {f["name"]: f for f in self._list("list folders", q)}
 
-    def ensure_tree(self, customer: str) -> tuple[dict[str, str], set[str]]:
-        """Find or create the customer's folder tree; returns (folder path -> id, '' being the
-        customer folder; the paths created now). Lists only folders that already existed, and
-        creates what is missing level by level, each level's folders in one batch request."""
+    def customer_folder(self, customer: str) -> tuple[str, bool]:
+        """The customer's folder id, found or created; True when created now."""
         name, recorded_as = safe_folder_name(customer), cut_bytes(customer.strip(), CUSTOMER_BYTES)
         found = self._child_folders(self.root_id, name).get(name) or self.recent.get(self.root_id, name)
         recorded = (found or {}).get("appProperties", {}).get(CUSTOMER_KEY, "")
         if recorded and recorded != recorded_as:  # 'A/B' and 'A:B' are both folder 'A-B'
             raise InputError(name_clash(name, recorded, customer))
-        ids = {"": found["id"] if found else self._create_folder(name, self.root_id, {CUSTOMER_KEY: recorded_as})["id"]}
-        fresh = {""} if not found else set()  # folders made now have no children to list
+        if found:
+            return found["id"], False
+        return self._create_folder(name, self.root_id, {CUSTOMER_KEY: recorded_as})["id"], True
+
+    def ensure_tree(self, customer_id: str) -> tuple[dict[str, str], set[str]]:
+        """Find or create the folder tree in an existing customer folder; returns (folder path ->
+        id, '' being the customer folder; the paths created now). Lists only folders that
+        already existed, and creates what is missing level by level, a level in one batch."""
+        ids, fresh = {"": customer_id}, set()  # folders made now have no children to list
         for level in tree_levels(self.rubric.folders["tree"]):
             missing = {}
             for path in level:
@@ -136,38 +155,49 @@ class GoogleWorkspace(Workspace):
                 if known:
                     ids[path] = known["id"]
                 else:
-                    missing[path] = {"name": leaf, "mimeType": FOLDER, "parents": [ids[parent]]}
-            for path, made in self._create_folders(missing).items():
+                    missing[path] = folder_body(path, ids)
+            for path, made in self._send_batch(missing).items():
                 ids[path] = made["id"]
                 fresh.add(path)
         return ids, fresh
 
-    def _create_folders(self, bodies: dict[str, dict]) -> dict[str, dict]:
-        """Folders created in one Drive batch request (Drive creates one file per call, and a
-        batch's calls may run in any order: these must not depend on each other). A call
-        refused with a retryable answer is sent again in a new batch, with backoff."""
-        made: dict[str, dict] = {}
-        if not bodies:
+    def _send_batch(self, folders: dict[str, dict], also: dict | None = None, made: dict | None = None) -> dict[str, dict]:
+        """Folders (path -> body) created in one Drive batch request, with `also` (what it does ->
+        a function making a Drive request) sent in it too; returns key -> answer, in `made` if
+        given (so what was made is known even when another call fails). Drive creates one file
+        per call, and a batch's calls may run in any order: these must not depend on each other.
+        A call refused with a retryable answer is sent again in a new batch, with backoff."""
+        requests = {path: (lambda body=body: self._files().create(
+            body=body, fields="id,name,webViewLink,appProperties", supportsAllDrives=True)) for path, body in folders.items()}
+        requests.update(also or {})
+        made = {} if made is None else made
+        if not requests:
             return made
 
-        def send_batch():
+        def send():
             failed: list[Exception] = []
 
-            def answered(path, response, exception):
-                if exception is None:
-                    made[path] = self.recent.remember(bodies[path]["parents"][0], bodies[path]["name"], response)
-                else:
+            def answered(key, response, exception):
+                if exception is not None:
                     failed.append(exception)
-            batch = self.drive.new_batch_http_request(callback=answered)
-            for path, body in bodies.items():
-                if path not in made:
-                    batch.add(self.drive.files().create(body=body, fields="id,name,webViewLink,appProperties",
-                                                        supportsAllDrives=True), request_id=path)
+                elif key in folders:
+                    made[key] = self.recent.remember(folders[key]["parents"][0], folders[key]["name"], response)
+                else:
+                    made[key] = response
+            batch = self._drive_batch(answered)
+            for key, request in requests.items():
+                if key not in made:
+                    batch.add(request(), request_id=key)
             batch.execute()
             if failed:
                 raise failed[0]
-        call(f"create folders {', '.join(repr(b['name']) for b in bodies.values())}", send_batch, self.policy)
+        step = " and ".join(filter(None, [("create folders " + ", ".join(repr(b["name"]) for b in folders.values()))
+                                          if folders else "", *(also or {})]))
+        call(step, send, self.policy)
         return made
+
+    def _drive_batch(self, callback):
+        return self.drive.new_batch_http_request(callback=callback)
 
     def _children_cached(self, folder_id: str) -> dict[str, dict]:
         if folder_id not in self._children:
@@ -184,29 +214,74 @@ class GoogleWorkspace(Workspace):
 
     def _create_handover(self, deal: Deal) -> Handover:
         self._children = {}
-        ids, fresh = self.ensure_tree(deal.customer)
+        customer_id, new = self.customer_folder(deal.customer)
+        if new:
+            return self._new_customer_handover(customer_id, deal)
+        ids, fresh = self.ensure_tree(customer_id)
         folder_id = ids[self.rubric.folders["handover"]]
-        presales_id = ids[self.rubric.folders["presales"]]
-        name = self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
         if self.rubric.folders["handover"] not in fresh:  # a folder made just now holds no handover
             q = (f"{q_string(folder_id)} in parents and trashed = false and "
                  f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
             listed = self._list("find the handover", q)
-            existing = listed[0] if listed else self.recent.get(folder_id, name)
+            existing = listed[0] if listed else self.recent.get(folder_id, self._doc_name(deal))
             if existing:
                 return self._handover(existing, created=False)
-        body = {"name": name, "parents": [folder_id],  # None removes the template's marker from the copy
-                "appProperties": {HANDOVER_KEY: "1", PRESALES_KEY: presales_id, TEMPLATE_KEY: None}}
-        copy = call("copy the template", lambda: self.drive.files().copy(
-            fileId=self.template_id, body=body, fields=FILE_FIELDS, supportsAllDrives=True).execute(), self.policy)
+        copy = call("copy the template", lambda: self._copy_request(deal, folder_id, ids).execute(), self.policy)
         try:
             self._fill(copy["id"], deal)
         except StepError as exc:
             self._discard(copy["id"], exc)
             raise
-        self.recent.remember(folder_id, name, copy)
-        log.info("handover created", extra={"doc_id": copy["id"], "folder_id": folder_id})
-        return self._handover(copy, created=True)  # modifiedTime is from before the fill
+        return self._made(copy, folder_id)
+
+    def _new_customer_handover(self, customer_id: str, deal: Deal) -> Handover:
+        """A new customer's tree and handover in 4 round trips after the customer folder, not 5:
+        the template is copied into the customer folder in the first level's batch, filled
+        while the second level is made, and moved into its folder once the last level exists."""
+        ids: dict[str, str] = {"": customer_id}
+        first: dict[str, dict] = {}  # the first level's answers, the copy among them
+        filling, fill = ThreadPoolExecutor(max_workers=1), None
+        try:
+            for depth, level in enumerate(tree_levels(self.rubric.folders["tree"])):
+                also = {COPY_STEP: lambda: self._copy_request(deal, customer_id, ids)} if depth == 0 else {}
+                if depth == 1:  # the Docs service is the fill thread's alone meanwhile
+                    fill = filling.submit(self._fill, first[COPY_STEP]["id"], deal)
+                made = self._send_batch({path: folder_body(path, ids) for path in level}, also,
+                                        first if depth == 0 else None)
+                ids.update({path: folder["id"] for path, folder in made.items() if path != COPY_STEP})
+            copy = first[COPY_STEP]
+            if fill is None:  # a tree of one level
+                self._fill(copy["id"], deal)
+            else:
+                fill.result()
+            folder_id = ids[self.rubric.folders["handover"]]
+            moved = call("move the handover into its folder", lambda: self._files().update(
+                fileId=copy["id"], addParents=folder_id, removeParents=customer_id, fields=FILE_FIELDS,
+                body={"appProperties": {PRESALES_KEY: ids[self.rubric.folders["presales"]]}},
+                supportsAllDrives=True).execute(), self.policy)
+        except StepError as exc:
+            if COPY_STEP in first:
+                self._discard(first[COPY_STEP]["id"], exc)
+            raise
+        finally:
+            filling.shutdown()
+        return self._made(moved, folder_id)
+
+    def _doc_name(self, deal: Deal) -> str:
+        return self.rubric.folders["doc_name"].format(customer=safe_folder_name(deal.customer))
+
+    def _copy_request(self, deal: Deal, parent_id: str, ids: dict[str, str]):
+        """files.copy of the template, named and marked as the customer's handover."""
+        marks = {HANDOVER_KEY: "1", TEMPLATE_KEY: None}  # None: the template's marker is not copied
+        if self.rubric.folders["presales"] in ids:  # else set when the copy is moved into its folder
+            marks[PRESALES_KEY] = ids[self.rubric.folders["presales"]]
+        body = {"name": self._doc_name(deal), "parents": [parent_id], "appProperties": marks}
+        return self._files().copy(fileId=self.template_id, body=body, fields=FILE_FIELDS, supportsAllDrives=True)
+
+    def _made(self, doc: dict, folder_id: str) -> Handover:
+        self.recent.remember(folder_id, doc["name"], doc)
+        log.info("handover created", extra={"doc_id": doc["id"], "folder_id": folder_id})
+        return self._handover(doc, created=True)  # modifiedTime is from before the fill
 
     def _fill(self, doc_id: str, deal: Deal) -> None:
         """Every field in one Docs batchUpdate."""
@@ -214,7 +289,7 @@ class GoogleWorkspace(Workspace):
                                         "replaceText": value}}
                     for placeholder, value in deal.replacements(self.rubric).items()]
         if requests:
-            call("fill the handover fields", lambda: self.docs.documents().batchUpdate(
+            call("fill the handover fields", lambda: self._documents().batchUpdate(
                 documentId=doc_id, body={"requests": requests}).execute(), self.policy, self.quotas.docs_writes)
 
     def _discard(self, doc_id: str, cause: StepError) -> None:
@@ -222,14 +297,14 @@ class GoogleWorkspace(Workspace):
         drive's Content manager, as the service account is, may trash but not delete), or say it
         is there."""
         try:
-            call("remove the unfilled copy", lambda: self.drive.files().update(
+            call("remove the unfilled copy", lambda: self._files().update(
                 fileId=doc_id, body={"trashed": True}, fields="id", supportsAllDrives=True).execute(), self.policy)
         except StepError as exc:
             raise StepError(cause.step, cause.status,
                             f"{cause.detail}; an unfilled copy is left at document {doc_id} ({exc.detail})") from exc
 
     def handover(self, doc_id: str, created: bool = False) -> Handover:
-        meta = call("read the document's details", lambda: self.drive.files().get(
+        meta = call("read the document's details", lambda: self._files().get(
             fileId=doc_id, fields=FILE_FIELDS, supportsAllDrives=True).execute(), self.policy)
         return self._handover(meta, created)
 
@@ -251,15 +326,17 @@ class GoogleWorkspace(Workspace):
 
     def read(self, doc_id: str) -> Document:
         """The document, read as the rep when their token came with the event, else as the
-        service account (the scheduled refresh)."""
-        return self._read_with(self.user_docs, doc_id, paced=self.user_docs is self.docs)
+        service account (the scheduled refresh), paced to its quota."""
+        return self._read_with(self.docs, doc_id, http=self.user_http)
 
-    def _read_with(self, docs, doc_id: str, paced: bool) -> Document:
-        """One documents.get through `docs`; `paced`: as the service account, each attempt waits
-        its turn under the service account's quota."""
-        return read_docs_json(call("read the document", lambda: docs.documents().get(
-            documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(),
-            self.policy, self.quotas.docs_reads if paced else None))
+    def _read_with(self, docs, doc_id: str, http=None) -> Document:
+        """One documents.get built from `docs` and sent through `http` (the rep's) or, as the
+        service account, through `docs`' own connection, each attempt waiting its turn under the
+        service account's quota."""
+        request = lambda: self._documents(docs).get(  # noqa: E731
+            documentId=doc_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW).execute(http=http)
+        return read_docs_json(call("read the document", request, self.policy,
+                                   None if http else self.quotas.docs_reads))
 
     def read_many(self, doc_ids: list[str]) -> dict:
         """Many documents in parallel (8 threads, each with its own Docs service)."""
@@ -271,7 +348,7 @@ class GoogleWorkspace(Workspace):
             if not hasattr(local, "docs"):
                 local.docs = self.docs_factory()
             try:
-                return doc_id, self._read_with(local.docs, doc_id, paced=True)
+                return doc_id, self._read_with(local.docs, doc_id)
             except Exception as exc:  # noqa: BLE001 - reported per document
                 return doc_id, exc
 
@@ -279,7 +356,7 @@ class GoogleWorkspace(Workspace):
             return dict(pool.map(one, doc_ids))
 
     def set_study_id(self, doc_id: str, study_id: str) -> str:
-        made = call("save the study id on the document", lambda: self.drive.files().update(
+        made = call("save the study id on the document", lambda: self._files().update(
             fileId=doc_id, body={"appProperties": {STUDY_KEY: study_id, HANDOVER_KEY: "1"}},
             fields="id,modifiedTime", supportsAllDrives=True).execute(), self.policy)
         return made.get("modifiedTime", "")

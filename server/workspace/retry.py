@@ -78,7 +78,8 @@ def _classify(exc: Exception) -> tuple[int | None, str]:
 
 
 def _reason(exc: HttpError) -> str:
+    """Google's message ("Quota exceeded for quota metric ..."), not its machine-readable details."""
     try:
-        return str(exc.error_details or exc._get_reason())[:300]
+        return str(exc.reason or exc.error_details)[:300]
     except Exception:  # noqa: BLE001
         return str(exc)[:300]
