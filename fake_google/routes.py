@@ -194,7 +194,8 @@ def dispatch(fake, incoming, in_batch=False):
                      incoming.headers, incoming.host_url)
     if api in strict.CHECKED_APIS:
         try:
-            strict.check(name, incoming.args, req.json() if req.body.strip() else None)
+            json_body = req.body.strip() and "json" in req.content_type  # not an upload's media
+            strict.check(name, incoming.args, req.json() if json_body else None)
         except ApiError as error:
             return error_response(error)
     store_name, method_name = route.handler.split(".")

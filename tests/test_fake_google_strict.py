@@ -1,13 +1,14 @@
-"""The fake binds Sheets and Docs requests to Google's discovery schemas, as Google's front end
+"""The fake binds Sheets, Docs and Drive requests to Google's discovery schemas, as Google's front end
 does: a misspelt key, an unknown query parameter or a value outside an enum is a 400 naming the
 field, and nothing is written (fake_google/strict.py). Without this a misspelt field in our own
 tracker code would be ignored by the fake and only fail against the real Sheet."""
 import json
 
 import pytest
+import requests
 from googleapiclient.errors import HttpError
 
-from fake_google.testing import docs_service, sheets_service
+from fake_google.testing import docs_service, drive_service, sheets_service
 
 
 def refused(call) -> dict:
@@ -97,3 +98,21 @@ def test_a_fields_mask_must_name_the_responses_fields_with_no_spaces(fake):
     assert refused(get("properties.title,sheets(propertiez)"))["message"] == (
         "Invalid field mask: 'sheets.propertiez' is not a field of Spreadsheet.")
     assert refused(get("properties, sheets.properties"))["message"] == "Request contains an invalid argument."
+
+
+def test_drive_refuses_a_misspelt_body_key_or_a_bad_enum_and_ignores_a_parameter_it_does_not_have(fake):
+    """Drive answered 200 to files.get with includeItemsFromAllDrives in recorded traffic: unknown
+    query parameters pass. A misspelt body key would lose what it carries (an appProperty the
+    product finds its handovers by): refused, nothing made."""
+    drive = drive_service(fake)
+    error = refused(drive.files().create(body={"name": "Handover", "appProperites": {"dsHandover": "1"}}))
+    assert "Unknown name \"appProperites\"" in error["message"] and error["errors"][0]["reason"]
+    assert not [f for f in fake.drive_files.values() if f["name"] == "Handover"]
+    error = refused(drive.files().list(corpora="everything"))
+    assert "corpora" in error["message"]
+    error = refused(drive.files().create(body={"name": "Handover", "appProperties": ["dsHandover"]}))
+    assert "app_properties" in error["message"]
+    folder = fake.add_folder("Customers")  # the client library refuses unknown names itself: sent raw
+    answer = requests.get(f"{fake.base_url}drive/v3/files/{folder}", params={"includeItemsFromAllDrives": "true"},
+                          headers={"Authorization": "Bearer token"}, timeout=10)
+    assert answer.status_code == 200 and answer.json()["id"] == folder
