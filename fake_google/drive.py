@@ -19,6 +19,9 @@ from .fields import apply_fields, parse_or_error
 FOLDER = "application/vnd.google-apps.folder"
 DOCUMENT = "application/vnd.google-apps.document"
 SHARED_DRIVE_ROLES = ("organizer", "fileOrganizer", "writer", "commenter", "reader")
+# What each shared-drive role may do (Google's "Manager", "Content manager", "Contributor", ...):
+EDITORS = ("organizer", "fileOrganizer", "writer")  # add and edit files
+MOVERS = ("organizer", "fileOrganizer")  # also move and trash them; only organizers delete for good
 SPREADSHEET = "application/vnd.google-apps.spreadsheet"
 GOOGLE_PREFIX = "application/vnd.google-apps."
 
@@ -206,10 +209,12 @@ class DriveStore:
         if parent_id in self.drives:
             if not supports_all_drives:
                 raise file_not_found(parent_id)
+            self._require_role({"driveId": parent_id}, EDITORS, "adding a file")
             return parent_id, parent_id
         parent = self.visible_file(parent_id, supports_all_drives)
         if parent["mimeType"] != FOLDER:
             raise drive_error(403, "The specified parent is not a folder.", "invalidParent")
+        self._require_role(parent, EDITORS, "adding a file")
         return parent_id, parent.get("driveId")
 
     # ------------------------------------------------------------ rendering
@@ -348,6 +353,8 @@ class DriveStore:
                                    "requests. Use the addParents and removeParents "
                                    "parameters instead.", "fieldNotWritable")
         self._move(req, resource, supports)
+        if converted is not None or any(k in body for k in ("name", "description", "appProperties", "properties")):
+            self._require_role(resource, EDITORS, "editing")
         for key in ("name", "description", "starred"):
             if key in body:
                 resource[key] = body[key]
@@ -361,7 +368,7 @@ class DriveStore:
                 else:
                     resource.pop(key, None)
         if "trashed" in body:
-            self._require_role(resource, ("organizer", "fileOrganizer"), "moving to trash")
+            self._require_role(resource, MOVERS, "moving to trash")
             self._set_trashed(resource, bool(body["trashed"]))
         if converted is not None:
             self._replace_content(resource, *converted)
@@ -382,6 +389,7 @@ class DriveStore:
         remove = [p for p in (req.param("removeParents") or "").split(",") if p]
         if not add and not remove:
             return
+        self._require_role(resource, MOVERS, "moving")
         parents = [p for p in resource.get("parents", []) if p not in remove]
         drive_id = resource.get("driveId")
         for parent in add:

@@ -99,7 +99,7 @@ def test_a_failed_fill_leaves_no_unfilled_copy_behind(fake, shared_drive):
     fake.fail_next(10, status=500, endpoint="docs.documents.batchUpdate")
     with pytest.raises(StepError) as err:
         flows.create_handover(ws, DEAL)
-    assert "fill the handover fields" in str(err.value) and "unfilled copy is left" not in str(err.value)
+    assert "fill the handover fields" in str(err.value) and "copy is left" not in str(err.value)
     fake.clear_faults()
     assert not [f for f in fake.drive_files.values()
                 if f["name"].endswith("Desktop Study Handover") and not f["trashed"]]
@@ -292,3 +292,18 @@ def test_the_open_document_is_read_with_the_reps_own_token_not_the_service_accou
     with pytest.raises(StepError) as refused:
         as_rep.read(doc_id)
     assert refused.value.status == 429
+
+
+@pytest.mark.parametrize("role, step", [("reader", "create folder 'Red Rock Drilling'"),
+                                        ("writer", "move the handover into its folder")])
+def test_without_the_content_manager_role_create_stops_at_the_step_drive_refuses(fake, role, step):
+    """A Contributor may add files but not move or trash them; a reader may add nothing. The README's
+    roles table asks for Content manager: with less, the rep is told which step Drive refused."""
+    ws = google_workspace(fake)
+    drive_id = fake.add_shared_drive("Customers (wrong role)", role=role)
+    ws.root_id = ws.shared_drive_id = drive_id
+    with pytest.raises(StepError) as refused:
+        ws.create_handover(DEAL)
+    assert refused.value.status == 403 and str(refused.value).startswith(step)
+    if role == "writer":  # the copy could not be trashed either: the error says where it is
+        assert "a half-made copy is left at document" in str(refused.value)

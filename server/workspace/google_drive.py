@@ -293,15 +293,15 @@ class GoogleWorkspace(Workspace):
                 documentId=doc_id, body={"requests": requests}).execute(), self.policy, self.quotas.docs_writes)
 
     def _discard(self, doc_id: str, cause: StepError) -> None:
-        """An unfilled copy must not be mistaken for a handover: move it to the trash (a shared
-        drive's Content manager, as the service account is, may trash but not delete), or say it
-        is there."""
+        """A half-made copy (unfilled, or not in its folder) must not be mistaken for a handover:
+        move it to the trash (a shared drive's Content manager, as the service account is, may
+        trash but not delete), or say where it is."""
         try:
-            call("remove the unfilled copy", lambda: self._files().update(
+            call("remove the half-made copy", lambda: self._files().update(
                 fileId=doc_id, body={"trashed": True}, fields="id", supportsAllDrives=True).execute(), self.policy)
         except StepError as exc:
             raise StepError(cause.step, cause.status,
-                            f"{cause.detail}; an unfilled copy is left at document {doc_id} ({exc.detail})") from exc
+                            f"{cause.detail}; a half-made copy is left at document {doc_id} ({exc.detail})") from exc
 
     def handover(self, doc_id: str, created: bool = False) -> Handover:
         meta = call("read the document's details", lambda: self._files().get(
