@@ -35,8 +35,6 @@ OWNER = {
 
 DEFAULT_FILE_FIELDS = "kind,id,name,mimeType"
 DEFAULT_LIST_FIELDS = "kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)"
-DEFAULT_DRIVE_FIELDS = "kind,id,name"
-DEFAULT_DRIVE_LIST_FIELDS = "kind,nextPageToken,drives(kind,id,name)"
 
 
 def web_view_link(file_id, mime_type):
@@ -456,53 +454,6 @@ class DriveStore:
                               "required", "fields")
         result = {"kind": "drive#commentList", "comments": []}
         return apply_fields(result, parse_or_error(req.param("fields"), "drive"))
-
-    # ------------------------------------------------------------ shared drives
-
-    def drives_list(self, req):
-        tree = parse_or_error(req.param("fields") or DEFAULT_DRIVE_LIST_FIELDS, "drive")
-        drives = list(self.drives.values())
-        q = req.param("q")
-        if q:
-            predicate = parse_query(q)
-            drives = [d for d in drives if predicate(FileView(d, self.state))]
-        page_size = req.int_param("pageSize", 10)
-        if not 1 <= page_size <= 100:
-            raise drive_error(400, f"Invalid value '{page_size}'. Values must be within the "
-                                   "range: [1, 100]", "invalid", "pageSize")
-        offset = decode_page_token(req.param("pageToken"), q or "")
-        result = {"kind": "drive#driveList"}
-        if offset + page_size < len(drives):
-            result["nextPageToken"] = encode_page_token(offset + page_size, q or "")
-        result["drives"] = drives[offset:offset + page_size]
-        return apply_fields(result, tree)
-
-    def drives_get(self, req):
-        drive = self._drive(req.path["driveId"])
-        return apply_fields(drive, parse_or_error(req.param("fields") or DEFAULT_DRIVE_FIELDS,
-                                                  "drive"))
-
-    def drives_create(self, req):
-        if not req.param("requestId"):
-            raise drive_error(400, "Required parameter: requestId", "required", "requestId")
-        name = req.json().get("name") or "Untitled shared drive"
-        drive = self.drives[self.add_shared_drive(name)]
-        return apply_fields(drive, parse_or_error(req.param("fields") or DEFAULT_DRIVE_FIELDS,
-                                                  "drive"))
-
-    def drives_delete(self, req):
-        drive = self._drive(req.path["driveId"])
-        if any(f.get("driveId") == drive["id"] for f in self.files.values()):
-            raise drive_error(403, "The shared drive cannot be deleted because it contains "
-                                   "one or more items.", "cannotDeleteTeamDriveWithChildren")
-        del self.drives[drive["id"]]
-        return 204, b"", {}
-
-    def _drive(self, drive_id):
-        if drive_id not in self.drives:
-            raise drive_error(404, f"Shared drive not found: {drive_id}", "notFound", "driveId")
-        return self.drives[drive_id]
-
 
 # ---------------------------------------------------------------- helpers
 

@@ -175,32 +175,6 @@ class SheetsStore:
                                              "fake_google.")
         return handler(self, spreadsheet, payload or {}, index)
 
-    def copy_to(self, req):
-        """spreadsheets.sheets.copyTo: copy one sheet into another spreadsheet."""
-        source = self._spreadsheet(req.path["spreadsheetId"])
-        try:
-            sheet_id = int(req.path["sheetId"])
-        except ValueError:
-            raise invalid_argument("sheets", f"Invalid sheetId: {req.path['sheetId']}")
-        sheet = source.sheet_by_id(sheet_id)
-        if sheet is None:
-            raise invalid_argument("sheets", f"No grid with id: {sheet_id}")
-        target_id = req.json().get("destinationSpreadsheetId")
-        target = self._spreadsheet(target_id)
-        copied = copy.deepcopy(sheet)
-        copied.properties["sheetId"] = self.state.ids.sheet_id()
-        title = f"Copy of {sheet.title}"
-        number = 2
-        while target.sheet_by_title(title):
-            title = f"Copy of {sheet.title} {number}"
-            number += 1
-        copied.properties["title"] = title
-        copied.properties["index"] = len(target.sheets)
-        copied.protected_ranges = []
-        target.sheets.append(copied)
-        self._changed(target_id)
-        return copy.deepcopy(copied.properties)
-
     # ------------------------------------------------------------ values
 
     def values_get(self, req):
