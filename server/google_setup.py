@@ -7,7 +7,8 @@ from googleapiclient.http import MediaInMemoryUpload
 from .generators.template_doc import template_bytes
 from .google_clients import GoogleClients
 from .paths import TEMPLATE_PATH
-from .workspace.google_drive import TEMPLATE_KEY, q_string
+from .workspace.drive_folders import q_string
+from .workspace.google_drive import TEMPLATE_KEY
 from .workspace.retry import DEFAULT_POLICY, RetryPolicy, call
 from .workspace.sheets_tracker import SheetsTracker
 

@@ -299,9 +299,10 @@ def test_the_open_document_is_read_with_the_reps_own_token_not_the_service_accou
 def test_without_the_content_manager_role_create_stops_at_the_step_drive_refuses(fake, role, step):
     """A Contributor may add files but not move or trash them; a reader may add nothing. The README's
     roles table asks for Content manager: with less, the rep is told which step Drive refused."""
-    ws = google_workspace(fake)
+    made = google_workspace(fake)
     drive_id = fake.add_shared_drive("Customers (wrong role)", role=role)
-    ws.root_id = ws.shared_drive_id = drive_id
+    ws = GoogleWorkspace(made.drive, made.docs, made.tracker, made.template_id, drive_id, shared_drive_id=drive_id,
+                         policy=FAST_RETRIES)
     with pytest.raises(StepError) as refused:
         ws.create_handover(DEAL)
     assert refused.value.status == 403 and str(refused.value).startswith(step)

@@ -1,5 +1,5 @@
-"""The Google workspace: the customer folder tree and handover documents in Drive, filled
-and read back with the Docs API (google-api-python-client).
+"""The Google workspace: handover documents copied from the template into the customer's folder
+tree (`drive_folders.py`), filled and read back with the Docs API (google-api-python-client).
 
 Who acts: a service account that is a member of the customer share drive creates folders and
 copies the template (reps need no rights on the template); the rep's own token reads the open
@@ -11,12 +11,13 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ..generators.deal import Deal, cut_bytes, name_clash, safe_folder_name
+from ..generators.deal import Deal, safe_folder_name
 from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from .base import Handover, Tracker, Workspace
-from ..errors import InputError, StepError
+from .drive_folders import DriveFolders, folder_body, folder_url, q_string, tree_levels
+from ..errors import StepError
 from ..google_clients import resource
 from ..locks import named_lock
 from .pace import ServiceAccountQuotas
@@ -25,50 +26,16 @@ from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 log = logging.getLogger("handover.google")
 
-FOLDER = "application/vnd.google-apps.folder"
 HANDOVER_KEY = "dsHandover"  # appProperties marking our handover documents
-CUSTOMER_KEY = "dsCustomer"  # on a customer folder: whose it is (its name can read the same as another's)
-CUSTOMER_BYTES = 100  # Drive allows 124 bytes for an appProperty's key and value together
 TEMPLATE_KEY = "dsTemplate"  # ... and the template (a copy inherits its source's appProperties: cleared on copy)
 STUDY_KEY = "studyId"
 PRESALES_KEY = "presalesFolder"
 FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
-PAGE_SIZE = 1000
 COPY_STEP = "copy the template"
 PARALLEL_READS = 8  # concurrent documents.get in a refresh; well under Docs' per-user quota
 # Score the document as it stands: suggestions nobody accepted are left out, and unlike the
 # inline or accepted views this one is allowed to anyone who can read the document.
 SUGGESTIONS_VIEW = "PREVIEW_WITHOUT_SUGGESTIONS"
-
-
-def q_string(value: str) -> str:
-    """A value quoted for a Drive `q` query."""
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def tree_levels(tree: list[str]) -> list[list[str]]:
-    """Every folder path of the tree (parents included), by depth: [["Sales", "PreSales"],
-    ["PreSales/POC"], ...], each level in the rubric's order."""
-    levels: list[list[str]] = []
-    for path in tree:
-        parts = path.split("/")
-        for depth in range(1, len(parts) + 1):
-            if len(levels) < depth:
-                levels.append([])
-            sub = "/".join(parts[:depth])
-            if sub not in levels[depth - 1]:
-                levels[depth - 1].append(sub)
-    return levels
-
-
-def folder_body(path: str, ids: dict[str, str]) -> dict:
-    """A folder's files.create body: its name, in its parent (already made)."""
-    parent, _, leaf = path.rpartition("/")
-    return {"name": leaf, "mimeType": FOLDER, "parents": [ids[parent]]}
-
-
-def folder_url(folder_id: str) -> str:
-    return f"https://drive.google.com/drive/folders/{folder_id}"
 
 
 class GoogleWorkspace(Workspace):
@@ -94,7 +61,7 @@ class GoogleWorkspace(Workspace):
         self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
         self.policy = policy
         self.rubric = rubric or load_rubric()
-        self._children: dict[str, dict[str, dict]] = {}  # folder listings, per create_handover
+        self.folders = DriveFolders(drive, root_id, shared_drive_id, self.rubric.folders["tree"], self.recent, policy)
 
     # --- Drive helpers -----------------------------------------------------------------
     def _files(self):
@@ -102,107 +69,6 @@ class GoogleWorkspace(Workspace):
 
     def _documents(self, docs=None):
         return resource(docs or self.docs, "documents")
-
-    def _list(self, step: str, q: str, fields: str = "files(id,name,webViewLink,modifiedTime,appProperties)") -> list[dict]:
-        """Every file matching q (following pages), across the shared drive when there is one."""
-        params = {"q": q, "fields": f"nextPageToken,{fields}", "pageSize": PAGE_SIZE,
-                  "supportsAllDrives": True, "includeItemsFromAllDrives": True}
-        if self.shared_drive_id:
-            params.update(corpora="drive", driveId=self.shared_drive_id)
-        files, token = [], None
-        while True:
-            page = call(step, lambda: self._files().list(pageToken=token, **params).execute(), self.policy)
-            files.extend(page.get("files", []))
-            token = page.get("nextPageToken")
-            if not token:
-                return files
-
-    def _create_folder(self, name: str, parent: str, app_properties: dict | None = None) -> dict:
-        body = {"name": name, "mimeType": FOLDER, "parents": [parent], **({"appProperties": app_properties}
-                                                                           if app_properties else {})}
-        made = call(f"create folder '{name}'", lambda: self._files().create(
-            body=body, fields="id,name,webViewLink,appProperties", supportsAllDrives=True).execute(), self.policy)
-        return self.recent.remember(parent, name, made)
-
-    def _child_folders(self, parent: str, name: str | None = None) -> dict[str, dict]:
-        q = f"{q_string(parent)} in parents and mimeType = {q_string(FOLDER)} and trashed = false"
-        if name is not None:
-            q += f" and name = {q_string(name)}"
-        return {f["name"]: f for f in self._list("list folders", q)}
-
-    def customer_folder(self, customer: str) -> tuple[str, bool]:
-        """The customer's folder id, found or created; True when created now."""
-        name, recorded_as = safe_folder_name(customer), cut_bytes(customer.strip(), CUSTOMER_BYTES)
-        found = self._child_folders(self.root_id, name).get(name) or self.recent.get(self.root_id, name)
-        recorded = (found or {}).get("appProperties", {}).get(CUSTOMER_KEY, "")
-        if recorded and recorded != recorded_as:  # 'A/B' and 'A:B' are both folder 'A-B'
-            raise InputError(name_clash(name, recorded, customer))
-        if found:
-            return found["id"], False
-        return self._create_folder(name, self.root_id, {CUSTOMER_KEY: recorded_as})["id"], True
-
-    def ensure_tree(self, customer_id: str) -> tuple[dict[str, str], set[str]]:
-        """Find or create the folder tree in an existing customer folder; returns (folder path ->
-        id, '' being the customer folder; the paths created now). Lists only folders that
-        already existed, and creates what is missing level by level, a level in one batch."""
-        ids, fresh = {"": customer_id}, set()  # folders made now have no children to list
-        for level in tree_levels(self.rubric.folders["tree"]):
-            missing = {}
-            for path in level:
-                parent, leaf = path.rpartition("/")[0], path.rpartition("/")[2]
-                children = {} if parent in fresh else self._children_cached(ids[parent])
-                known = children.get(leaf) or self.recent.get(ids[parent], leaf)
-                if known:
-                    ids[path] = known["id"]
-                else:
-                    missing[path] = folder_body(path, ids)
-            for path, made in self._send_batch(missing).items():
-                ids[path] = made["id"]
-                fresh.add(path)
-        return ids, fresh
-
-    def _send_batch(self, folders: dict[str, dict], also: dict | None = None, made: dict | None = None) -> dict[str, dict]:
-        """Folders (path -> body) created in one Drive batch request, with `also` (what it does ->
-        a function making a Drive request) sent in it too; returns key -> answer, in `made` if
-        given (so what was made is known even when another call fails). Drive creates one file
-        per call, and a batch's calls may run in any order: these must not depend on each other.
-        A call refused with a retryable answer is sent again in a new batch, with backoff."""
-        requests = {path: (lambda body=body: self._files().create(
-            body=body, fields="id,name,webViewLink,appProperties", supportsAllDrives=True)) for path, body in folders.items()}
-        requests.update(also or {})
-        made = {} if made is None else made
-        if not requests:
-            return made
-
-        def send():
-            failed: list[Exception] = []
-
-            def answered(key, response, exception):
-                if exception is not None:
-                    failed.append(exception)
-                elif key in folders:
-                    made[key] = self.recent.remember(folders[key]["parents"][0], folders[key]["name"], response)
-                else:
-                    made[key] = response
-            batch = self._drive_batch(answered)
-            for key, request in requests.items():
-                if key not in made:
-                    batch.add(request(), request_id=key)
-            batch.execute()
-            if failed:
-                raise failed[0]
-        step = " and ".join(filter(None, [("create folders " + ", ".join(repr(b["name"]) for b in folders.values()))
-                                          if folders else "", *(also or {})]))
-        call(step, send, self.policy)
-        return made
-
-    def _drive_batch(self, callback):
-        return self.drive.new_batch_http_request(callback=callback)
-
-    def _children_cached(self, folder_id: str) -> dict[str, dict]:
-        if folder_id not in self._children:
-            self._children[folder_id] = self._child_folders(folder_id)
-        return self._children[folder_id]
 
     # --- Workspace ---------------------------------------------------------------------
     def create_handover(self, deal: Deal) -> Handover:
@@ -213,16 +79,15 @@ class GoogleWorkspace(Workspace):
             return self._create_handover(deal)
 
     def _create_handover(self, deal: Deal) -> Handover:
-        self._children = {}
-        customer_id, new = self.customer_folder(deal.customer)
+        customer_id, new = self.folders.customer_folder(deal.customer)
         if new:
             return self._new_customer_handover(customer_id, deal)
-        ids, fresh = self.ensure_tree(customer_id)
+        ids, fresh = self.folders.ensure_tree(customer_id)
         folder_id = ids[self.rubric.folders["handover"]]
         if self.rubric.folders["handover"] not in fresh:  # a folder made just now holds no handover
             q = (f"{q_string(folder_id)} in parents and trashed = false and "
                  f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }}")
-            listed = self._list("find the handover", q)
+            listed = self.folders.list("find the handover", q)
             existing = listed[0] if listed else self.recent.get(folder_id, self._doc_name(deal))
             if existing:
                 return self._handover(existing, created=False)
@@ -246,7 +111,7 @@ class GoogleWorkspace(Workspace):
                 also = {COPY_STEP: lambda: self._copy_request(deal, customer_id, ids)} if depth == 0 else {}
                 if depth == 1:  # the Docs service is the fill thread's alone meanwhile
                     fill = filling.submit(self._fill, first[COPY_STEP]["id"], deal)
-                made = self._send_batch({path: folder_body(path, ids) for path in level}, also,
+                made = self.folders.send_batch({path: folder_body(path, ids) for path in level}, also,
                                         first if depth == 0 else None)
                 ids.update({path: folder["id"] for path, folder in made.items() if path != COPY_STEP})
             copy = first[COPY_STEP]
@@ -365,5 +230,5 @@ class GoogleWorkspace(Workspace):
         """All handovers' modified times in one listing (pages of 1,000), not one call each."""
         wanted = set(doc_ids)
         q = f"appProperties has {{ key={q_string(HANDOVER_KEY)} and value='1' }} and trashed = false"
-        files = self._list("list handover documents", q, fields="files(id,modifiedTime)")
+        files = self.folders.list("list handover documents", q, fields="files(id,modifiedTime)")
         return {f["id"]: f.get("modifiedTime", "") for f in files if f["id"] in wanted}
