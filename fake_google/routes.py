@@ -75,6 +75,8 @@ ROUTES = [
            "sheets.values_batch_get"),
     _route("POST", SHEET + r"/values:batchUpdate", "sheets.spreadsheets.values.batchUpdate",
            "sheets.values_batch_update"),
+    _route("POST", SHEET + r"/values:batchUpdateByDataFilter",
+           "sheets.spreadsheets.values.batchUpdateByDataFilter", "sheets.values_batch_update_by_data_filter"),
     _route("POST", SHEET + r"/values:batchClear", "sheets.spreadsheets.values.batchClear",
            "sheets.values_batch_clear"),
     _route("POST", SHEET + r"/values/" + RANGE + ":append", "sheets.spreadsheets.values.append",

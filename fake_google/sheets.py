@@ -8,7 +8,7 @@ import copy
 import csv
 import io
 
-from . import protection, sheets_requests, sheets_values
+from . import protection, sheets_metadata, sheets_requests, sheets_values
 from .a1 import CellRange
 from .errors import ApiError, entity_not_found, invalid_argument
 from .fields import parse_or_error, apply_fields
@@ -200,6 +200,9 @@ class SheetsStore:
     def values_batch_update(self, req):
         return self._edit(req, lambda work, sid: sheets_values.batch_update(work, sid, req.json()))
 
+    def values_batch_update_by_data_filter(self, req):
+        return self._edit(req, lambda work, sid: sheets_values.batch_update_by_data_filter(work, sid, req.json()))
+
     def values_batch_clear(self, req):
         return self._edit(req, lambda work, sid: sheets_values.batch_clear(work, sid, req.json()))
 
@@ -282,7 +285,7 @@ def render_grid_data(sheet, rng):
         data["startColumn"] = rng.start_col
     if rows:
         data["rowData"] = rows
-    data["rowMetadata"] = [{"pixelSize": 21} for _ in range(rng.start_row, rng.end_row)]
+    data["rowMetadata"] = [sheets_metadata.render_row(sheet, row) for row in range(rng.start_row, rng.end_row)]
     data["columnMetadata"] = [{"pixelSize": 100} for _ in range(rng.start_col, rng.end_col)]
     return data
 

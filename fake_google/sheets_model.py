@@ -63,6 +63,7 @@ class Sheet:
         self.properties = properties
         self.cells = {}  # (row, col) -> cell dict
         self.protected_ranges = []
+        self.row_metadata = {}  # row -> its developer metadata (sheets_metadata.py)
         self.conditional_formats = []
         self.merges = []
         self.basic_filter = None

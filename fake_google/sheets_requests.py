@@ -7,7 +7,7 @@ of the spreadsheet; the store keeps the copy only if every request succeeds.
 
 import copy
 
-from . import sheets_cells
+from . import sheets_cells, sheets_metadata
 from .errors import invalid_argument
 from .fields import parse_fields
 from .masks import apply_mask
@@ -220,6 +220,8 @@ def delete_dimension(store, spreadsheet, payload, index):
         shifted = position - count if position >= end else position
         moved[(shifted, key[1]) if axis == 0 else (key[0], shifted)] = cell
     sheet.cells = moved
+    if axis == 0:
+        sheets_metadata.rows_deleted(sheet, start, end)
     grid_key = "rowCount" if axis == 0 else "columnCount"
     sheet.grid[grid_key] = limit - count
     return {}
@@ -298,6 +300,7 @@ def sort_range(store, spreadsheet, payload, index):
     start_row, end_row, start_col, end_col = bounds
     rows = [{col: sheet.cells.pop((row, col)) for col in range(start_col, end_col)
              if (row, col) in sheet.cells} for row in range(start_row, end_row)]
+    origin = {id(row): start_row + i for i, row in enumerate(rows)}
     for spec in reversed(payload.get("sortSpecs") or [{"dimensionIndex": start_col}]):
         column = spec.get("dimensionIndex", 0)
         descending = spec.get("sortOrder") == "DESCENDING"
@@ -308,6 +311,7 @@ def sort_range(store, spreadsheet, payload, index):
     for offset, row in enumerate(rows):
         for col, cell in row.items():
             sheet.cells[(start_row + offset, col)] = cell
+    sheets_metadata.rows_moved(sheet, {origin[id(row)]: start_row + offset for offset, row in enumerate(rows)})
     return {}
 
 
@@ -526,6 +530,8 @@ REQUEST_HANDLERS = {
     "unmergeCells": unmerge_cells,
     "setBasicFilter": set_basic_filter,
     "clearBasicFilter": clear_basic_filter,
+    "createDeveloperMetadata": sheets_metadata.create,
+    "deleteDeveloperMetadata": sheets_metadata.delete,
     "autoResizeDimensions": accepted_without_effect,
     "updateDimensionProperties": accepted_without_effect,
 }

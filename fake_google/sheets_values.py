@@ -1,7 +1,7 @@
 """Sheets v4 ``spreadsheets.values.*``: reading and writing cell values by A1 range."""
 
 
-from . import a1
+from . import a1, sheets_metadata
 from .errors import invalid_argument
 from .sheets_cells import SKIP, clear_value, enter, has_value, parse_input, render_value
 
@@ -266,6 +266,36 @@ def batch_update(spreadsheet, spreadsheet_id, body):
     return result
 
 
+def batch_update_by_data_filter(spreadsheet, spreadsheet_id, body):
+    """values.batchUpdateByDataFilter: each entry's values written to every range its
+    dataFilter selects (a row's developer metadata, an A1 range or a grid range); a filter
+    that selects nothing writes nothing, as in Sheets."""
+    input_option = _option(body.get("valueInputOption"), INPUT_OPTIONS, "valueInputOption", required=True)
+    render = _option(body.get("responseValueRenderOption"), RENDER_OPTIONS, "responseValueRenderOption",
+                     "FORMATTED_VALUE")
+    responses, cells = [], 0
+    for entry in body.get("data") or []:
+        for range_text in _filter_ranges(spreadsheet, entry.get("dataFilter") or {}):
+            result, _, _ = update_one(spreadsheet, spreadsheet_id, range_text, entry, input_option,
+                                      bool(body.get("includeValuesInResponse")), render)
+            responses.append({**result, "dataFilter": entry.get("dataFilter")})
+            cells += result.get("updatedCells", 0)
+    result = {"spreadsheetId": spreadsheet_id}
+    if responses:
+        result.update(totalUpdatedCells=cells, responses=responses)
+    return result
+
+
+def _filter_ranges(spreadsheet, data_filter):
+    """The A1 ranges a DataFilter selects."""
+    if "developerMetadataLookup" in data_filter:
+        return [f"'{sheet.title.replace(chr(39), chr(39) * 2)}'!{row + 1}:{row + 1}"
+                for sheet, row in sheets_metadata.matching_rows(spreadsheet, data_filter["developerMetadataLookup"])]
+    if "a1Range" in data_filter:
+        return [data_filter["a1Range"]]
+    raise invalid_argument("sheets", "The fake selects by developerMetadataLookup or a1Range only.")
+
+
 # ---------------------------------------------------------------- append
 
 def find_table(sheet, rng):
@@ -347,6 +377,7 @@ def insert_rows(sheet, at_row, count):
         moved[(row + count if row >= at_row else row, col)] = cell
     sheet.cells = moved
     sheet.grid["rowCount"] = sheet.row_count + count
+    sheets_metadata.rows_inserted(sheet, at_row, count)
 
 
 # ---------------------------------------------------------------- clear

@@ -185,7 +185,8 @@ def test_refresh_rescores_only_changed_docs_and_writes_in_one_batch(fake):
     assert result.studies == 3 and result.rescored == 1 and result.changed == 1
     assert fake.calls.get("docs.documents.get") == 1
     assert fake.calls.get("drive.files.list") == 1
-    writes = sum(fake.calls.get(k, 0) for k in ("sheets.spreadsheets.values.batchUpdate", "sheets.spreadsheets.values.append"))
+    writes = sum(fake.calls.get(k, 0) for k in ("sheets.spreadsheets.values.batchUpdateByDataFilter",
+                                                 "sheets.spreadsheets.batchUpdate"))
     assert writes == 1
     changed = [r for r in ws.tracker.records() if r["doc_changed"] == "Yes"]
     assert [r["doc_id"] for r in changed] == [ids[0]]

@@ -79,7 +79,7 @@ def test_submit_recovers_from_transient_errors_and_a_slow_answer(google, mint):
     fake, ws, app = google
     doc_id = upload_docx(ws, to_docx(GOOD))
     fake.fail_next(2, status=503)
-    fake.slow_next(1, 3.0, endpoint="sheets.spreadsheets.values.get")  # beyond the 1 s client timeout
+    fake.slow_next(1, 3.0, endpoint="sheets.spreadsheets.get")  # the tracker read, beyond the 1 s client timeout
     response = Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id)
     assert "Recorded in the tracker" in str(response.get_json())
     assert len(ws.tracker.records()) == 1
@@ -88,7 +88,7 @@ def test_submit_recovers_from_transient_errors_and_a_slow_answer(google, mint):
 def test_a_submit_google_keeps_refusing_says_not_recorded_and_a_retry_records_it_once(google, mint):
     fake, ws, app = google
     doc_id = upload_docx(ws, to_docx(GOOD))
-    fake.fail_next(50, status=500, endpoint="sheets.spreadsheets.values.append")
+    fake.fail_next(50, status=500, endpoint="sheets.spreadsheets.batchUpdate")  # the new row
     first = Client(app, mint, REP).post("/addon/action/submit", file_id=doc_id).get_json()
     assert "NOT recorded" in str(first) and ws.tracker.records() == []
     fake.clear_faults()

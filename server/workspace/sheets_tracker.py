@@ -8,6 +8,7 @@ rows), always with valueInputOption=RAW so typed text never becomes a formula.
 from __future__ import annotations
 
 import gspread
+from gspread.urls import SPREADSHEETS_API_V4_BASE_URL
 from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
@@ -15,6 +16,7 @@ from ..tracker_layout import TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
 from .pace import ServiceAccountQuotas
+from .tracker_rows import ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows, untag
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
@@ -157,38 +159,49 @@ class SheetsTracker(Tracker):
                     spans.append((i, i + 1))
         return spans
 
-    # --- rows ----------------------------------------------------------------------------
-    def _read(self) -> list[list]:
-        data = call("read the tracker", lambda: self._http.values_get(
-            self._id, f"'{SHEET}'!A2:{self.last_col}", params={"valueRenderOption": "FORMATTED_VALUE"}), self.policy, self.quotas.sheets_reads)
-        return data.get("values", [])
+    # --- rows (tracker_rows.py: each study's row found by its tag when a write lands) ------
+    def _read(self) -> tuple[int, list[SheetRow]]:
+        answer = call("read the tracker", lambda: self._http.fetch_sheet_metadata(self._id, params={
+            "ranges": f"'{SHEET}'!A2:{self.last_col}", "fields": ROWS_FIELDS}), self.policy, self.quotas.sheets_reads)
+        return read_rows(answer)
 
     def records(self) -> list[dict]:
-        return [self.layout.from_row(r) for r in self._read() if r and str(r[0]).strip()]
+        return [self.layout.from_row(r.values) for r in self._read()[1] if r.study_id]
 
     def update(self, changes: dict[str, Change]) -> dict[str, dict]:
-        """One read and at most two writes (values.batchUpdate for existing rows, values.append
-        for new ones), however many studies change. Rows are found by study ID in the read
-        made under the lock, so a user sorting the sheet cannot send a write to the wrong row."""
+        """One read and at most two writes however many studies change: the cells that change
+        in tagged rows, selected by their tags (values.batchUpdateByDataFilter); untagged rows
+        and new studies written and tagged in one spreadsheets.batchUpdate."""
         if not changes:
             return {}
         with named_lock(f"tracker:{self._id}"):
-            rows = self._read()
-            row_of = {str(r[0]): i + 2 for i, r in enumerate(rows) if r and str(r[0]).strip()}
-            current = {sid: self.layout.from_row(rows[n - 2]) for sid, n in row_of.items() if sid in changes}
-            merged = merge(current, changes)
-            updates, new = [], []
+            sheet_id, rows = self._read()
+            found = {r.study_id: r for r in rows if r.study_id}
+            strays = {mid: sid for r in rows for mid, sid in r.stray.items()}
+            merged = merge({sid: self.layout.from_row(found[sid].values) for sid in changes if sid in found}, changes)
+            by_tag, placing, new = [], [untag(mid) for mid in strays], []
             for study_id, record in merged.items():
-                if study_id in row_of:
-                    n = row_of[study_id]
-                    updates.append({"range": f"'{SHEET}'!A{n}:{self.last_col}{n}", "values": [self.layout.to_row(record)]})
+                row, values = found.get(study_id), self.layout.to_row(record)
+                if row is None:
+                    new.append((study_id, values))
+                elif row.tagged and study_id not in strays.values():
+                    by_tag += [w for w in [changed_cells(study_id, row.values, values)] if w]
                 else:
-                    new.append(self.layout.to_row(record))
-            if updates:
-                call("update studies in the tracker", lambda: self._http.values_batch_update(
-                    self._id, {"valueInputOption": ValueInputOption.raw, "data": updates}), self.policy, self.quotas.sheets_writes)
+                    placing += placed(sheet_id, row.index, study_id, values)
+            end = (rows[-1].index + 1) if rows else 1
             if new:
-                call("add studies to the tracker", lambda: self._http.values_append(
-                    self._id, f"'{SHEET}'!A1", params={"valueInputOption": ValueInputOption.raw, "insertDataOption": "INSERT_ROWS"},
-                    body={"values": new}), self.policy, self.quotas.sheets_writes)
+                placing.append(inserted(sheet_id, end, len(new)))
+                for offset, (study_id, values) in enumerate(new):
+                    placing += placed(sheet_id, end + offset, study_id, values)
+            self._write(by_tag, placing)
             return merged
+
+    def _write(self, by_tag: list[dict], requests: list[dict]) -> None:
+        if by_tag:
+            call("update studies in the tracker", lambda: self._http.request(
+                "post", f"{SPREADSHEETS_API_V4_BASE_URL}/{self._id}/values:batchUpdateByDataFilter",
+                json={"valueInputOption": ValueInputOption.raw, "data": by_tag}).json(), self.policy,
+                self.quotas.sheets_writes)
+        if requests:
+            call("add studies to the tracker", lambda: self._http.batch_update(self._id, {"requests": requests}),
+                 self.policy, self.quotas.sheets_writes)

@@ -1,0 +1,95 @@
+"""A study's row in the tracker Sheet, found where it is when a write lands.
+
+People sort the Sheet, insert and delete rows, and type beside the rows while the app works. A
+row number read a moment ago can name another study's row by the time the write arrives. So
+each study's row carries a developer-metadata tag (key `studyId`, value the study ID): Sheets
+keeps a row's metadata with its row as rows are inserted or deleted above it, and deletes it
+with its row. Writes to tagged rows go through `values.batchUpdateByDataFilter`, selected by
+the tag, and carry only the cells that change (null leaves a cell as it is), so a note typed in
+another cell of the row meanwhile is kept and a deleted row is not brought back.
+
+A tag is trusted only when the row it sits on holds its study ID, and only if no other row
+carries it: a stray tag (a row copied by hand) is removed, and its study written by position
+that once. Rows without a tag (added by hand, or from a tracker older than tags) are written by
+position once, in the same request that tags them. New studies are inserted below the rows read
+and tagged in that same request.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROW_KEY = "studyId"
+# One read gives the rows' values and their tags (spreadsheets.get on the rows' range).
+ROWS_FIELDS = ("sheets(properties(sheetId),data(startRow,rowData(values(formattedValue)),"
+               "rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue))))")
+
+
+@dataclass
+class SheetRow:
+    index: int  # 0-based row index in the sheet
+    values: list[str]
+    tagged: bool  # its tag names the study in its first cell
+    stray: dict[int, str] = field(default_factory=dict)  # metadata id -> a tag naming another study
+
+    @property
+    def study_id(self) -> str:
+        return str(self.values[0]).strip() if self.values else ""
+
+
+def read_rows(answer: dict) -> tuple[int, list[SheetRow]]:
+    """(sheet id, the rows) from a spreadsheets.get with ROWS_FIELDS on one sheet's range."""
+    sheet = (answer.get("sheets") or [{}])[0]
+    grid = (sheet.get("data") or [{}])[0]
+    start, data, meta = grid.get("startRow", 0), grid.get("rowData") or [], grid.get("rowMetadata") or []
+    rows = []
+    for i in range(len(data)):
+        values = [cell.get("formattedValue", "") for cell in (data[i] or {}).get("values", [])]
+        tags = {m.get("metadataId"): m.get("metadataValue") for m in
+                (meta[i] if i < len(meta) else {}).get("developerMetadata", []) if m.get("metadataKey") == ROW_KEY}
+        row = SheetRow(start + i, values, False)
+        row.tagged = bool(row.study_id) and row.study_id in tags.values()
+        row.stray = {mid: value for mid, value in tags.items() if value != row.study_id}
+        rows.append(row)
+    while rows and not any(str(v).strip() for v in rows[-1].values):  # formatted but empty rows below
+        rows.pop()
+    return sheet.get("properties", {}).get("sheetId", 0), rows
+
+
+def changed_cells(study_id: str, before: list, after: list) -> dict | None:
+    """A DataFilterValueRange writing only the cells of `after` that differ from `before`, to the
+    row tagged with `study_id`; None when nothing changes."""
+    padded = list(before) + [""] * (len(after) - len(before))
+    cells = [None if str(new) == str(old) else new for new, old in zip(after, padded)]
+    if all(c is None for c in cells):
+        return None
+    return {"dataFilter": {"developerMetadataLookup": {"metadataKey": ROW_KEY, "metadataValue": study_id,
+                                                       "locationType": "ROW"}},
+            "majorDimension": "ROWS", "values": [cells]}
+
+
+def placed(sheet_id: int, index: int, study_id: str, values: list) -> list[dict]:
+    """Requests writing a whole row at `index` as typed text and numbers (never a formula) and
+    tagging it with its study ID."""
+    return [{"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
+                             "rows": [{"values": [_cell(v) for v in values]}], "fields": "userEnteredValue"}},
+            {"createDeveloperMetadata": {"developerMetadata": {
+                "metadataKey": ROW_KEY, "metadataValue": study_id, "visibility": "DOCUMENT",
+                "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS",
+                                                "startIndex": index, "endIndex": index + 1}}}}}]
+
+
+def untag(metadata_id: int) -> dict:
+    """Removes a tag that names another study than its row's (a row copied by hand, say)."""
+    return {"deleteDeveloperMetadata": {"dataFilter": {"developerMetadataLookup": {"metadataId": metadata_id}}}}
+
+
+def inserted(sheet_id: int, index: int, count: int) -> dict:
+    """`count` new rows at `index`, formatted like the row above (dropdowns included)."""
+    return {"insertDimension": {"range": {"sheetId": sheet_id, "dimension": "ROWS", "startIndex": index,
+                                          "endIndex": index + count}, "inheritFromBefore": index > 1}}
+
+
+def _cell(value) -> dict:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"userEnteredValue": {"numberValue": value}}
+    return {"userEnteredValue": {"stringValue": str(value)}} if str(value) != "" else {}
