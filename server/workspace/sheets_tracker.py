@@ -187,7 +187,7 @@ class SheetsTracker(Tracker):
                 elif row.tagged and study_id not in strays.values():
                     by_tag += [w for w in [changed_cells(study_id, row.values, values)] if w]
                 else:
-                    placing += placed(sheet_id, row.index, study_id, values)
+                    placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged)
             end = (rows[-1].index + 1) if rows else 1
             if new:
                 placing.append(inserted(sheet_id, end, len(new)))

@@ -67,15 +67,15 @@ def changed_cells(study_id: str, before: list, after: list) -> dict | None:
             "majorDimension": "ROWS", "values": [cells]}
 
 
-def placed(sheet_id: int, index: int, study_id: str, values: list) -> list[dict]:
-    """Requests writing a whole row at `index` as typed text and numbers (never a formula) and
-    tagging it with its study ID."""
-    return [{"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
-                             "rows": [{"values": [_cell(v) for v in values]}], "fields": "userEnteredValue"}},
-            {"createDeveloperMetadata": {"developerMetadata": {
+def placed(sheet_id: int, index: int, study_id: str, values: list, tag: bool = True) -> list[dict]:
+    """Requests writing a whole row at `index` as typed text and numbers (never a formula) and,
+    unless it has its tag already, tagging it with its study ID."""
+    write = {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
+                             "rows": [{"values": [_cell(v) for v in values]}], "fields": "userEnteredValue"}}
+    return [write] + ([{"createDeveloperMetadata": {"developerMetadata": {
                 "metadataKey": ROW_KEY, "metadataValue": study_id, "visibility": "DOCUMENT",
                 "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS",
-                                                "startIndex": index, "endIndex": index + 1}}}}}]
+                                                "startIndex": index, "endIndex": index + 1}}}}}] if tag else [])
 
 
 def untag(metadata_id: int) -> dict:
