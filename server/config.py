@@ -38,6 +38,7 @@ class Config:
     google_timeout: float = 30.0  # seconds before a Google call is given up (then retried)
     google_retry_base_s: float = 0.5  # first backoff; doubles, with full jitter, 5 attempts
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    redis_url: str = ""  # several instances: the Redis their locks are shared through (server/locks.py)
 
     @classmethod
     def from_env(cls, env=None) -> "Config":
@@ -63,6 +64,7 @@ class Config:
             google_timeout=float(env.get("HANDOVER_GOOGLE_TIMEOUT_S", "30")),
             google_retry_base_s=float(env.get("HANDOVER_GOOGLE_RETRY_BASE_S", "0.5")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
+            redis_url=env.get("HANDOVER_REDIS_URL", ""),
         )
 
     def check(self) -> None:

@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 from .errors import FlowError
 from .generators.deal import Deal
 from .tracker_layout import tracker_layout
-from .locks import named_lock
 from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
 from .validators.scorer import score_document
@@ -100,7 +99,7 @@ def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
 def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None) -> SubmitResult:
     """Score, apply the acceptance criteria, and either refuse with the reasons or record the
     study as Submitted (the same row on every later submit) and notify CS."""
-    with named_lock(f"submit:{ws.name}:{doc_id}"):  # two clicks on Submit make one study
+    with ws.lock(f"submit:{doc_id}"):  # two clicks on Submit make one study, even on two instances
         return _submit(ws, doc_id, user, exception_request, notifier)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..generators.deal import Deal
+from ..locks import named_lock
 from ..validators.document import Document
 
 
@@ -79,6 +80,11 @@ class Workspace(ABC):
     @abstractmethod
     def read(self, doc_id: str) -> Document:
         """The document's content as the document model the scorer reads."""
+
+    def lock(self, name: str):
+        """A lock held by one flow at a time, wherever it runs: the named lock (threads, and
+        instances when they share Redis); the local workspace adds a file lock for processes."""
+        return named_lock(f"{self.name}:{name}")
 
     def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
         """Both at once where the two reads can go in parallel (Google); here one after the other."""

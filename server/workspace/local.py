@@ -4,6 +4,7 @@ tracker. Works with no Google account; the folder tree is the seed's (rubric [fo
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 from contextlib import contextmanager
@@ -108,6 +109,20 @@ class LocalWorkspace(Workspace):
     def _study_ids(self) -> dict[str, str]:
         path = self.root / STUDY_IDS
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    @contextmanager
+    def lock(self, name: str):
+        """Threads through the named lock, processes through a file lock in the workspace (two
+        `handover` commands, or the preview and a command, on one folder)."""
+        folder = self.root / ".locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / (hashlib.sha1(name.encode("utf-8")).hexdigest() + ".lock")
+        with super().lock(name), open(path, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def _registry(self):
