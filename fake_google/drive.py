@@ -130,12 +130,15 @@ class DriveStore:
             self.blobs[file_id] = content or b""
             self.files[file_id]["size"] = str(len(self.blobs[file_id]))
 
-    def touch(self, file_id):
-        """Record a change: new modifiedTime and version."""
+    def touch(self, file_id, by=None):
+        """Record a change: new modifiedTime and version, and who made it (an email) if known."""
         resource = self.files.get(file_id)
         if resource is not None:
             resource["modifiedTime"] = self.state.clock.now()
             resource["version"] = str(int(resource.get("version", "1")) + 1)
+            if by:
+                resource["lastModifyingUser"] = {"kind": "drive#user", "displayName": by.split("@")[0],
+                                                 "emailAddress": by}
 
     def add_shared_drive(self, name, role="organizer"):
         """A shared drive in which the caller has `role`: organizer (Manager), fileOrganizer

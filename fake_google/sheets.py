@@ -65,8 +65,9 @@ class SheetsStore:
             raise entity_not_found("sheets")
         return self.spreadsheets[spreadsheet_id]
 
-    def _changed(self, spreadsheet_id):
-        self.state.drive.touch(spreadsheet_id)
+    def _changed(self, spreadsheet_id, req=None):
+        """The spreadsheet's file touched, by whoever the request's token stands for."""
+        self.state.drive.touch(spreadsheet_id, protection.user_of(self.state.users, req.headers) if req else None)
 
     # ------------------------------------------------------------ spreadsheets
 
@@ -154,7 +155,7 @@ class SheetsStore:
         self.spreadsheets[spreadsheet_id] = work
         if title:
             self.state.drive.files[spreadsheet_id]["name"] = title
-        self._changed(spreadsheet_id)
+        self._changed(spreadsheet_id, req)
         result = {"spreadsheetId": spreadsheet_id, "replies": replies}
         if body.get("includeSpreadsheetInResponse"):
             result["updatedSpreadsheet"] = self.render(
@@ -214,7 +215,7 @@ class SheetsStore:
         result = change(work, spreadsheet_id)
         protection.check_edit(before, work, protection.user_of(self.state.users, req.headers))
         self.spreadsheets[spreadsheet_id] = work
-        self._changed(spreadsheet_id)
+        self._changed(spreadsheet_id, req)
         return result
 
 

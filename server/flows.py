@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 from .errors import FlowError
 from .generators.deal import Deal
+from . import sheet_edits
 from .tracker_layout import tracker_layout
 from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
@@ -211,11 +212,13 @@ class RefreshResult:
     missing: int = 0
     written: int = 0
     errors: list[str] = field(default_factory=list)
+    decided: list[str] = field(default_factory=list)  # decisions picked in the Sheet, now recorded
 
 
-def _refreshed(change: dict, modified: dict[str, str], when: str):
+def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = "", managers=()):
     """The refresh's change, recomputed against the row as it is when written (a submit or a
-    deleted row since the refresh read the tracker wins)."""
+    deleted row since the refresh read the tracker wins): the document's state and score, a
+    decision picked in the Sheet, and the note on what in the row cannot be acted on."""
     def apply(current: dict) -> dict | None:
         if not current:
             return None  # the row was deleted meanwhile: do not bring it back
@@ -223,16 +226,29 @@ def _refreshed(change: dict, modified: dict[str, str], when: str):
         now = modified.get(current.get("doc_id", ""))
         if "doc_changed" in out and now is not None:
             out["doc_changed"] = "Yes" if now != current.get("doc_modified_at_submit") else "No"
-        out["last_updated"] = when
+        out.update(sheet_edits.hand_decision(current, editor, managers, when) or {})
+        flagged = sheet_edits.note({**current, **out})
+        if flagged != current.get("notes", ""):
+            out["notes"] = flagged
+        if out:
+            out["last_updated"] = when
         return out
     return apply
 
 
-def refresh(ws: Workspace) -> RefreshResult:
+def _sheet_edit_studies(rows: list[dict]) -> set[str]:
+    """Studies whose row holds a decision picked in the Sheet, or whose note is out of date."""
+    return {r["study_id"] for r in rows if sheet_edits.hand_decision(r, "", (), "")
+            or sheet_edits.note(r) != r.get("notes", "")}
+
+
+def refresh(ws: Workspace, managers=()) -> RefreshResult:
     """Rescore submitted studies whose document changed since last scored, mark documents
-    changed since submission, and write only those columns, for every changed study, in one
-    batch (a decision made meanwhile is kept)."""
-    records = [r for r in ws.tracker.records() if r.get("doc_id") and r.get("stage") not in ("", WORKFLOW.draft, WORKFLOW.closed)]
+    changed since submission, record decisions managers picked in the Sheet and note what in a
+    row cannot be acted on (sheet_edits.py); write only those columns, for every study that
+    changes, in one batch (a decision made meanwhile in the sidebar is kept)."""
+    rows = ws.tracker.records()
+    records = [r for r in rows if r.get("doc_id") and r.get("stage") not in ("", WORKFLOW.draft, WORKFLOW.closed)]
     result = RefreshResult(studies=len(records))
     modified = ws.handovers_modified([r["doc_id"] for r in records])
     stale = [r["doc_id"] for r in records if r["doc_id"] in modified and modified[r["doc_id"]] != r.get("scored_modified")]
@@ -264,10 +280,13 @@ def refresh(ws: Workspace) -> RefreshResult:
             result.rescored += 1
         if change:
             changes[r["study_id"]] = change
-    if changes:
-        when = now_iso()
-        ws.tracker.update({sid: _refreshed(c, modified, when) for sid, c in changes.items()})
-    result.written = len(changes)
+    edited = _sheet_edit_studies(rows)
+    if changes or edited:
+        when, editor = now_iso(), ws.tracker.last_editor() if edited else ""
+        written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)
+                                     for sid in set(changes) | edited})
+        result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
+    result.written = len(changes) + len(edited - set(changes))
     log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
                                      "changed": result.changed, "written": result.written,
                                      "missing": result.missing, "errors": len(result.errors)})

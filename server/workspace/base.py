@@ -48,6 +48,10 @@ class Tracker(ABC):
         """Apply changes per study id (new ids are appended); returns the rows as written.
         A change function may raise to refuse: then nothing at all is written."""
 
+    def last_editor(self) -> str:
+        """The email of whoever last changed the tracker, where the store knows it ("" if not)."""
+        return ""
+
     def get(self, study_id: str) -> dict | None:
         return next((r for r in self.records() if r.get("study_id") == study_id), None)
 

@@ -56,6 +56,14 @@ class LocalTracker(Tracker):
             rows = list(ws.iter_rows(min_row=2, values_only=True))
         return [self.layout.from_row(list(r)) for r in rows if r and r[0] not in (None, "")]
 
+    def last_editor(self) -> str:
+        """Who last saved the workbook, as Excel and LibreOffice record it (the app's own saves
+        leave it empty)."""
+        if not self.path.exists():
+            return ""
+        with self._locked(exclusive=False):
+            return load_workbook(self.path, read_only=True).properties.lastModifiedBy or ""
+
     def update(self, changes: dict[str, Change]) -> dict[str, dict]:
         if not changes:
             return {}
@@ -112,6 +120,7 @@ class LocalTracker(Tracker):
         return wb
 
     def _save(self, wb: Workbook) -> None:
+        wb.properties.lastModifiedBy = ""  # the app's own save: a person's next save names them
         fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".xlsx", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:

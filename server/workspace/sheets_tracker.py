@@ -159,6 +159,13 @@ class SheetsTracker(Tracker):
                     spans.append((i, i + 1))
         return spans
 
+    def last_editor(self) -> str:
+        """Drive's lastModifyingUser of the Sheet (Sheets keeps no author per cell)."""
+        meta = call("read who last edited the tracker", lambda: self._http.request(
+            "get", f"https://www.googleapis.com/drive/v3/files/{self._id}",
+            params={"fields": "lastModifyingUser(emailAddress)", "supportsAllDrives": True}).json(), self.policy)
+        return (meta.get("lastModifyingUser") or {}).get("emailAddress", "")
+
     # --- rows (tracker_rows.py: each study's row found by its tag when a write lands) ------
     def _read(self) -> tuple[int, list[SheetRow]]:
         answer = call("read the tracker", lambda: self._http.fetch_sheet_metadata(self._id, params={
