@@ -255,6 +255,8 @@ def render_sheet(sheet, include_grid, ranges):
     if sheet.protected_ranges:
         rendered["protectedRanges"] = [sheets_requests.render_protected_range(p)
                                        for p in sheet.protected_ranges]
+    if sheet.column_groups:
+        rendered["columnGroups"] = copy.deepcopy(sheet.column_groups)
     if sheet.basic_filter:
         basic_filter = copy.deepcopy(sheet.basic_filter)
         basic_filter["range"] = sheets_requests.render_grid_range(basic_filter.get("range", {}))

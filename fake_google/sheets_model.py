@@ -64,6 +64,7 @@ class Sheet:
         self.cells = {}  # (row, col) -> cell dict
         self.protected_ranges = []
         self.row_metadata = {}  # row -> its developer metadata (sheets_metadata.py)
+        self.column_groups = []  # DimensionGroups over columns
         self.conditional_formats = []
         self.merges = []
         self.basic_filter = None

@@ -504,6 +504,32 @@ def clear_basic_filter(store, spreadsheet, payload, index):
     return {}
 
 
+def add_dimension_group(store, spreadsheet, payload, index):
+    """A column group over a range; adding one over a grouped range nests it a level deeper, as
+    in Sheets. Only column groups are modelled (the tracker groups its internal columns)."""
+    sheet, dimension, start, end, _ = _dimension_range(spreadsheet, payload.get("range"), index,
+                                                       "addDimensionGroup")
+    if dimension != "COLUMNS":
+        raise request_error(index, "addDimensionGroup", "The fake groups columns only.")
+    depth = 1 + sum(1 for g in sheet.column_groups if g["range"]["startIndex"] <= start and end <= g["range"]["endIndex"])
+    sheet.column_groups.append({"range": {"sheetId": sheet.sheet_id, "dimension": "COLUMNS", "startIndex": start,
+                                          "endIndex": end}, "depth": depth})
+    return {"addDimensionGroup": {"dimensionGroups": copy.deepcopy(sheet.column_groups)}}
+
+
+def update_dimension_group(store, spreadsheet, payload, index):
+    group = payload.get("dimensionGroup") or {}
+    rng = group.get("range") or {}
+    sheet = _sheet(spreadsheet, rng.get("sheetId"), index, "updateDimensionGroup")
+    found = next((g for g in sheet.column_groups if g["range"]["startIndex"] == rng.get("startIndex")
+                  and g["range"]["endIndex"] == rng.get("endIndex") and g["depth"] == group.get("depth")), None)
+    if found is None:
+        raise request_error(index, "updateDimensionGroup", "No dimension group at that range and depth.")
+    if "collapsed" in (payload.get("fields") or ""):
+        found["collapsed"] = bool(group.get("collapsed"))
+    return {}
+
+
 def accepted_without_effect(store, spreadsheet, payload, index):
     """Layout-only requests (column widths, borders): validated loosely, nothing stored."""
     return {}
@@ -531,6 +557,8 @@ REQUEST_HANDLERS = {
     "setBasicFilter": set_basic_filter,
     "clearBasicFilter": clear_basic_filter,
     "createDeveloperMetadata": sheets_metadata.create,
+    "addDimensionGroup": add_dimension_group,
+    "updateDimensionGroup": update_dimension_group,
     "deleteDeveloperMetadata": sheets_metadata.delete,
     "autoResizeDimensions": accepted_without_effect,
     "updateDimensionProperties": accepted_without_effect,

@@ -104,6 +104,7 @@ def _deployment_commands(sub) -> None:
     u.add_argument("--tracker-id", default="", help="adopt this existing tracker Sheet")
     u.add_argument("--managers", default="", help="comma-separated emails allowed to decide")
     u.add_argument("--service-account", default="", help="the service account email (editor of the decision columns)")
+    u.add_argument("--cs-team", default="", help="comma-separated CS emails: who may own a study (the owner dropdown)")
     u.set_defaults(run=_setup)
 
     m = sub.add_parser("manifest", help="print the HTTP add-on deployment manifest for a base URL")
@@ -212,14 +213,14 @@ def _email(args) -> int:
 
 def _setup(args) -> int:
     if not args.google:
-        ws = LocalWorkspace(args.workspace)
+        ws = LocalWorkspace(args.workspace, team=_local_team())
         print(f"Local tracker: {ws.tracker.setup()}")
         return EXIT_OK
     from .google_clients import GoogleConnection
     from .google_setup import setup_google
     lines = setup_google((args.connection or GoogleConnection()).service_account(), customers_root=args.customers_root,
                          shared_drive=args.shared_drive, tracker_id=args.tracker_id, managers=args.managers,
-                         service_account=args.service_account)
+                         service_account=args.service_account, cs_team=args.cs_team)
     print("Put these in app.yaml's env_variables:")
     print("\n".join(lines))
     return EXIT_OK
@@ -238,9 +239,15 @@ def _manifest(args) -> int:
 DEMO_MANAGER, DEMO_CS = "maria.manager@example.com", "chris.cs@example.com"
 
 
+def _local_team() -> tuple[str, ...]:
+    """Who may own a study locally: the configured CS team and managers, else the preview's people."""
+    config = Config.from_env()
+    return tuple(dict.fromkeys((config.cs_team or (DEMO_CS,)) + (config.managers or (DEMO_MANAGER,))))
+
+
 def _demo(args) -> int:
     """First run: a workspace with sample customers and handovers, their scores, then the preview."""
-    ws = LocalWorkspace(args.workspace)
+    ws = LocalWorkspace(args.workspace, team=_local_team())
     ws.tracker.setup()
     deal = Deal.from_input({
         "customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
@@ -276,7 +283,7 @@ def _place_sample(ws: LocalWorkspace, sample: Path) -> Path:
 
 
 def _serve(args) -> int:
-    ws = LocalWorkspace(args.workspace)
+    ws = LocalWorkspace(args.workspace, team=_local_team())
     ws.tracker.setup()
     return _run_preview(ws, args.host, args.port)
 

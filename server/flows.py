@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from .errors import FlowError
 from .generators.deal import Deal
@@ -126,7 +126,7 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
             raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
                             "before submitting it again; nothing was changed.", 409)
         values.update(stage=WORKFLOW.submitted, decision="", decision_reason="", decided_by="", decided_at="")
-        return values
+        return _waiting(current, values)
 
     record = ws.tracker.update({study_id: submitted})[study_id]
     result = SubmitResult(recorded=True, card=card, study_id=study_id, exception=exception, record=record)
@@ -148,8 +148,15 @@ def _change(ws: Workspace, study_id: str, change) -> dict:
     def checked(current: dict) -> dict:
         if not current:
             raise FlowError(f"No study {study_id} in the tracker.", 404)
-        return change(current)
+        return _waiting(current, change(current))
     return ws.tracker.update({study_id: checked})[study_id]
+
+
+def _waiting(current: dict, values: dict) -> dict:
+    """The change with the study's days waiting as they stand after it (the refresh keeps them
+    current day by day)."""
+    after = {**current, **values}
+    return {**values, "days_waiting": sheet_edits.days_waiting(after, _today(now_iso()))}
 
 
 def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, managers) -> dict:
@@ -230,16 +237,25 @@ def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = 
         flagged = sheet_edits.note({**current, **out})
         if flagged != current.get("notes", ""):
             out["notes"] = flagged
+        waited = sheet_edits.days_waiting({**current, **out}, _today(when))
+        if str(waited) != current.get("days_waiting", ""):
+            out["days_waiting"] = waited
         if out:
             out["last_updated"] = when
         return out
     return apply
 
 
-def _sheet_edit_studies(rows: list[dict]) -> set[str]:
-    """Studies whose row holds a decision picked in the Sheet, or whose note is out of date."""
+def _sheet_edit_studies(rows: list[dict], today: date) -> set[str]:
+    """Studies whose row holds a decision picked in the Sheet, or whose note or days waiting
+    are out of date."""
     return {r["study_id"] for r in rows if sheet_edits.hand_decision(r, "", (), "")
-            or sheet_edits.note(r) != r.get("notes", "")}
+            or sheet_edits.note(r) != r.get("notes", "")
+            or str(sheet_edits.days_waiting(r, today)) != r.get("days_waiting", "")}
+
+
+def _today(when: str) -> date:
+    return datetime.fromisoformat(when).astimezone(timezone.utc).date()
 
 
 def refresh(ws: Workspace, managers=()) -> RefreshResult:
@@ -280,7 +296,7 @@ def refresh(ws: Workspace, managers=()) -> RefreshResult:
             result.rescored += 1
         if change:
             changes[r["study_id"]] = change
-    edited = _sheet_edit_studies(rows)
+    edited = _sheet_edit_studies(rows, _today(now_iso()))
     if changes or edited:
         when, editor = now_iso(), ws.tracker.last_editor() if edited else ""
         written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)

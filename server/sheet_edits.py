@@ -1,4 +1,5 @@
-"""Edits people make in the tracker Sheet itself, reconciled by the scheduled refresh.
+"""Edits people make in the tracker Sheet itself, reconciled by the scheduled refresh, and the
+days each study has waited, which the refresh keeps current.
 
 Managers may pick a decision in the Sheet's Decision dropdown (the protected columns let only
 them). The refresh records it as a decision from the sidebar would be: the stage it leads to,
@@ -13,6 +14,8 @@ The refresh takes the tracker's last modifying user when that is a manager (they
 the column, so when one manager is at work it is them), else records "a manager, in the Sheet".
 """
 from __future__ import annotations
+
+from datetime import date, datetime, timezone
 
 from .tracker_layout import tracker_layout
 
@@ -32,6 +35,22 @@ def hand_decision(record: dict, editor: str, managers, when: str) -> dict | None
     who = editor if editor and editor.lower() in {m.lower() for m in managers} else UNKNOWN_MANAGER
     stage = flow.approved if decision == flow.exception else decision
     return {"stage": stage, "decided_by": who, "decided_at": when, "last_updated": when}
+
+
+def days_waiting(record: dict, today: date) -> int | str:
+    """Whole days a study has waited for the next person: a manager's decision since it was
+    submitted, or an owner since it was approved; "" when nobody is waited for."""
+    flow = tracker_layout().workflow
+    if record.get("stage") == flow.submitted:
+        since = record.get("submitted_at", "")
+    elif record.get("stage") == flow.approved and not record.get("cs_owner"):
+        since = record.get("decided_at", "")
+    else:
+        return ""
+    try:
+        return max(0, (today - datetime.fromisoformat(since).astimezone(timezone.utc).date()).days)
+    except ValueError:
+        return ""
 
 
 def note(record: dict) -> str:

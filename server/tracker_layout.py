@@ -24,8 +24,9 @@ class Column:
     key: str
     header: str
     width: int
-    kind: str = "text"  # text | number | stage | decision
+    kind: str = "text"  # text | number | stage | decision | owner
     manager_only: bool = False
+    internal: bool = False  # the app's bookkeeping: grouped and collapsed at the right
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _cell(value) -> str:
 def tracker_layout() -> TrackerLayout:
     raw = tomllib.loads(TRACKER_LAYOUT_PATH.read_text(encoding="utf-8"))
     columns = tuple(Column(c["key"], c["header"], int(c.get("width", 120)), c.get("kind", "text"),
-                           bool(c.get("manager_only", False))) for c in raw["columns"])
+                           bool(c.get("manager_only", False)), bool(c.get("internal", False))) for c in raw["columns"])
     w = raw["workflow"]
     workflow = Workflow(w["draft"], w["submitted"], w["approved"], w["closed"], tuple(w["resubmit_from"]),
                         tuple(w["approving"]), tuple(w["need_reason"]), w["exception"], dict(w["buttons"]))

@@ -26,13 +26,24 @@ def rows(ws):
     return [list(r) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
 
 
-def test_tracker_file_has_header_frozen_dropdowns_and_colours(ws):
+def test_tracker_file_has_header_frozen_dropdowns_and_colours(tmp_path):
+    from server.workspace.local import LocalWorkspace
+    ws = LocalWorkspace(tmp_path / "ws", team=("chris.cs@example.com", "maria.manager@example.com"))
+    ws.tracker.setup()
     sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
-    assert [c.value for c in sheet[1]] == tracker_layout().headers
-    assert sheet.freeze_panes == "A2"
-    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
-    assert any("Changes requested" in f for f in lists) and any("Exception approved" in f for f in lists)
-    assert len(sheet.conditional_formatting) >= 2
+    layout = tracker_layout()
+    assert [c.value for c in sheet[1]] == layout.headers
+    assert layout.headers[:7] == ["Study ID", "Customer", "Stage", "CS owner", "Days waiting", "Score", "Manager decision"]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in sheet.data_validations.dataValidation}
+    owner = lists["D"]  # the CS owner column: a list that refuses anything else
+    assert "chris.cs@example.com" in owner.formula1 and owner.showErrorMessage and owner.errorStyle == "stop"
+    assert "Changes requested" in lists["C"].formula1 and "Exception approved" in lists["G"].formula1
+    internal = [c.header for c in layout.columns if c.internal]
+    assert internal and all(sheet.column_dimensions[openpyxl.utils.get_column_letter(layout.headers.index(h) + 1)].hidden
+                            for h in internal)
+    stage_colours = [r for r in sheet.conditional_formatting if str(r.sqref).startswith("C2")]
+    assert len(stage_colours[0].rules) == len(layout.stages)  # every stage its colour
 
 
 def test_submit_check_decide_assign_stage(ws):

@@ -3,6 +3,7 @@ the scheduled refresh leaves alone (server/flows.py), on both workspaces: a refu
 why, with its status, and leaves the tracker row as it was."""
 import os
 import time
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -202,7 +203,8 @@ def test_refresh_writes_document_not_found_once_not_on_every_run(space, monkeypa
     flows.refresh(space.ws)
     first = row(space, sid)
     assert first["doc_changed"] == "Document not found"
-    monkeypatch.setattr(flows, "now_iso", lambda: "2099-01-01T00:00:00+00:00")  # a later run
+    later = (datetime.fromisoformat(first["last_updated"]) + timedelta(seconds=1)).isoformat()
+    monkeypatch.setattr(flows, "now_iso", lambda: later)  # a later run (the same day: days waiting stay)
     assert flows.refresh(space.ws).written == 0
     assert row(space, sid)["last_updated"] == first["last_updated"]
 

@@ -91,3 +91,18 @@ def test_an_exception_approved_in_the_sheet_for_a_study_that_asked_none_is_noted
     study = sheet.tracker.get("DS-1")
     assert study["stage"] == "Submitted" and study["decided_by"] == ""
     assert "did not ask for an exception: not acted on" in study["notes"]
+
+
+def test_days_waiting_count_for_whoever_is_waited_for_and_the_refresh_keeps_them_current(ws):
+    from datetime import datetime, timedelta, timezone
+    ago = lambda days: (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")  # noqa: E731
+    ws.tracker.update({
+        "DS-1": {"stage": "Submitted", "submitted_at": ago(3)},                              # a manager's decision
+        "DS-2": {"stage": "Approved", "decision": "Approved", "decided_by": MANAGER, "decided_at": ago(2)},  # an owner
+        "DS-3": {"stage": "Approved", "decision": "Approved", "decided_by": MANAGER, "decided_at": ago(5),
+                 "cs_owner": "chris.cs@example.com"},                                      # nobody
+    })
+    flows.refresh(ws, MANAGERS)
+    assert [ws.tracker.get(s)["days_waiting"] for s in ("DS-1", "DS-2", "DS-3")] == ["3", "2", ""]
+    flows.assign_owner(ws, "DS-2", MANAGER, "chris.cs@example.com", (MANAGER, "chris.cs@example.com"))
+    assert ws.tracker.get("DS-2")["days_waiting"] == ""  # no longer waiting, at once

@@ -285,3 +285,25 @@ def test_on_a_tracker_someone_else_owns_the_service_account_must_be_among_the_pr
     named.update({"DS-1": {"customer": "Red Rock", "stage": "Submitted", "doc_id": "d1"}})
     ws = type("Workspace", (), {"tracker": named, "name": "google"})()
     assert flows.decide(ws, "DS-1", MANAGERS[0], "Approved", "", MANAGERS)["decision"] == "Approved"
+
+
+def test_the_sheet_people_open_reads_in_their_order_with_a_filter_frozen_study_and_the_bookkeeping_folded(fake):
+    tracker = SheetsTracker(fake_clients(fake).gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES,
+                            team=("chris.cs@example.com",) + MANAGERS)
+    tracker.setup()
+    sheet = fake.get_spreadsheet(tracker.spreadsheet_id, include_grid=True)["sheets"][0]
+    assert LAYOUT.headers[:7] == ["Study ID", "Customer", "Stage", "CS owner", "Days waiting", "Score", "Manager decision"]
+    grid = sheet["properties"]["gridProperties"]
+    assert (grid["frozenRowCount"], grid["frozenColumnCount"]) == (1, 1)
+    assert sheet["basicFilter"]["range"]["endColumnIndex"] == len(LAYOUT.columns)
+    internal = [i for i, c in enumerate(LAYOUT.columns) if c.internal]
+    assert sheet["columnGroups"] == [{"range": {"sheetId": sheet["properties"]["sheetId"], "dimension": "COLUMNS",
+                                                "startIndex": internal[0], "endIndex": internal[-1] + 1},
+                                      "depth": 1, "collapsed": True}]
+    owner = sheet["data"][0]["rowData"][1]["values"][LAYOUT.index("cs_owner")]["dataValidation"]
+    assert [v["userEnteredValue"] for v in owner["condition"]["values"]] == ["chris.cs@example.com", *MANAGERS]
+    assert owner["strict"] is True
+    stage_rules = [r for r in sheet["conditionalFormats"] if r["ranges"][0]["startColumnIndex"] == LAYOUT.index("stage")]
+    assert len(stage_rules) == len(LAYOUT.stages)  # every stage its colour
+    tracker.setup()  # set-up again: the group is not nested a level deeper
+    assert len(fake.get_spreadsheet(tracker.spreadsheet_id)["sheets"][0]["columnGroups"]) == 1

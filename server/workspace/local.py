@@ -50,10 +50,11 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
 class LocalWorkspace(Workspace):
     name = "local"
 
-    def __init__(self, root: str | Path | None = None, rubric: Rubric | None = None):
+    def __init__(self, root: str | Path | None = None, rubric: Rubric | None = None, team: tuple[str, ...] = ()):
+        """team: who may own a study (the tracker's owner dropdown)."""
         self.root = workspace_root(root).resolve()
         self.rubric = rubric or load_rubric()
-        self.tracker = LocalTracker(self.root / TRACKER_NAME)
+        self.tracker = LocalTracker(self.root / TRACKER_NAME, team=team)
 
     def path(self, doc_id: str) -> Path:
         """The file for a doc id, which must stay inside the workspace."""

@@ -27,10 +27,12 @@ MAX_ROWS = 5000  # rows the dropdowns and colours cover
 
 
 class LocalTracker(Tracker):
-    def __init__(self, path: Path, layout: TrackerLayout | None = None):
+    def __init__(self, path: Path, layout: TrackerLayout | None = None, team: tuple[str, ...] = ()):
+        """team: who may own a study, the owner column's dropdown (set when the file is made)."""
         self.path = Path(path)
         self.lock_path = self.path.with_name("." + self.path.name + ".lock")
         self.layout = layout or tracker_layout()
+        self.team = tuple(team)
 
     @contextmanager
     def _locked(self, exclusive: bool):
@@ -97,13 +99,19 @@ class LocalTracker(Tracker):
         ws.append(layout.headers)
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = "B2"  # the header row and the study ID stay in view
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(layout.columns))}{MAX_ROWS}"
         for i, c in enumerate(layout.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(10, c.width // 7)
-            values = {"stage": layout.stages, "decision": layout.decisions}.get(c.kind)
-            if values:
-                dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
-                dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{MAX_ROWS}")
+            letter = get_column_letter(i)
+            ws.column_dimensions[letter].width = max(10, c.width // 7)
+            if c.internal:  # the app's bookkeeping, folded away at the right
+                ws.column_dimensions[letter].outlineLevel, ws.column_dimensions[letter].hidden = 1, True
+            values = {"stage": layout.stages, "decision": layout.decisions, "owner": self.team}.get(c.kind)
+            if values:  # a list Excel and LibreOffice enforce: anything else typed is refused
+                dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+                                    showErrorMessage=True, errorStyle="stop", errorTitle=c.header,
+                                    error=f"Pick a {c.header.lower()} from the list.")
+                dv.add(f"{letter}2:{letter}{MAX_ROWS}")
                 ws.add_data_validation(dv)
         score = get_column_letter(layout.index("score") + 1)
         stage = get_column_letter(layout.index("stage") + 1)

@@ -47,7 +47,7 @@ class SheetsTracker(Tracker):
     def __init__(self, gc: gspread.Client, spreadsheet_id: str | None = None, managers: tuple[str, ...] = (),
                  editors: tuple[str, ...] = (), title: str = "Desktop Study tracker", folder_id: str | None = None,
                  policy: RetryPolicy = DEFAULT_POLICY, layout: TrackerLayout | None = None,
-                 quotas: ServiceAccountQuotas | None = None):
+                 quotas: ServiceAccountQuotas | None = None, team: tuple[str, ...] = ()):
         """managers: who may edit the decision columns; editors: also allowed there (the
         service account writing decisions on the managers' behalf); quotas: the service
         account's Sheets reads and writes are paced to Google's per-user quotas."""
@@ -56,6 +56,7 @@ class SheetsTracker(Tracker):
         self.title, self.folder_id, self.policy = title, folder_id, policy
         self.layout = layout or tracker_layout()
         self.quotas = quotas or ServiceAccountQuotas()
+        self.team = tuple(team)  # who may own a study: the owner column's dropdown (none without a team)
         self.last_col = column_letter(len(self.layout.columns) - 1)
 
     @property
@@ -103,23 +104,37 @@ class SheetsTracker(Tracker):
         grid = lambda c: {"sheetId": sheet_id, "startRowIndex": 1, "startColumnIndex": c, "endColumnIndex": c + 1}  # noqa: E731
         requests: list[dict] = [{"updateSheetProperties": {
             "properties": {"sheetId": sheet_id, "title": SHEET,
-                           "gridProperties": {"frozenRowCount": 1, "columnCount": max(len(cols), 26)}},
-            "fields": "title,gridProperties.frozenRowCount,gridProperties.columnCount"}},
+                           "gridProperties": {"frozenRowCount": 1, "frozenColumnCount": 1,
+                                              "columnCount": max(len(cols), 26)}},
+            "fields": "title,gridProperties.frozenRowCount,gridProperties.frozenColumnCount,gridProperties.columnCount"}},
             {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
                             "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-                            "fields": "userEnteredFormat.textFormat.bold"}}]
+                            "fields": "userEnteredFormat.textFormat.bold"}},
+            {"setBasicFilter": {"filter": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "startColumnIndex": 0,
+                                                     "endColumnIndex": len(cols)}}}}]
         for i, c in enumerate(cols):
             requests.append({"updateDimensionProperties": {
                 "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": i, "endIndex": i + 1},
                 "properties": {"pixelSize": c.width}, "fields": "pixelSize"}})
-            values = {"stage": layout.stages, "decision": layout.decisions}.get(c.kind)
+            values = {"stage": layout.stages, "decision": layout.decisions, "owner": self.team}.get(c.kind)
             if values:
                 requests.append({"setDataValidation": {"range": grid(i), "rule": {
                     "condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": v} for v in values]},
                     "strict": True, "showCustomUi": True}}})
+        requests += self._group_requests(sheet_id, sheet)
         requests += self._colour_requests(sheet_id, sheet, grid)
         requests += self._protection_requests(sheet_id, sheet)
         return requests
+
+    def _group_requests(self, sheet_id: int, sheet: dict) -> list[dict]:
+        """The internal columns in one group, collapsed (once: a second group would nest)."""
+        internal = [i for i, c in enumerate(self.layout.columns) if c.internal]
+        if not internal or sheet.get("columnGroups"):
+            return []
+        span = {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": internal[0], "endIndex": internal[-1] + 1}
+        return [{"addDimensionGroup": {"range": span}},
+                {"updateDimensionGroup": {"dimensionGroup": {"range": span, "depth": 1, "collapsed": True},
+                                          "fields": "collapsed"}}]
 
     def _colour_requests(self, sheet_id: int, sheet: dict, grid) -> list[dict]:
         if sheet.get("conditionalFormats"):
