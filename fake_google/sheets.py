@@ -308,4 +308,10 @@ def render_cell_data(cell):
         data["note"] = cell["note"]
     if cell.get("dataValidation"):
         data["dataValidation"] = copy.deepcopy(cell["dataValidation"])
+    runs = cell.get("textFormatRuns")
+    if runs:  # rich text; a link over the whole text is also the cell's hyperlink, as Sheets shows it
+        data["textFormatRuns"] = copy.deepcopy(runs)
+        link = ((runs[0].get("format") or {}).get("link") or {}).get("uri")
+        if len(runs) == 1 and runs[0].get("startIndex", 0) == 0 and link:
+            data["hyperlink"] = link
     return data

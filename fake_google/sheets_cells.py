@@ -36,8 +36,9 @@ def has_value(cell):
 
 
 def clear_value(cell):
-    """Empty the cell's value; its format, note and validation stay, as in Sheets."""
-    for name in VALUE_FIELDS:
+    """Empty the cell's value and its rich text (runs belong to the text); its format, note and
+    validation stay, as in Sheets."""
+    for name in VALUE_FIELDS + ("textFormatRuns",):
         cell.pop(name, None)
 
 

@@ -250,7 +250,7 @@ def _apply_cell_data(cell, data, tree):
         cell["format"] = normalize_colors(cell["format"])
         if not cell.get("format"):
             cell.pop("format", None)
-    for name, key in (("note", "note"), ("dataValidation", "dataValidation")):
+    for name, key in (("note", "note"), ("dataValidation", "dataValidation"), ("textFormatRuns", "textFormatRuns")):
         if everything or name in tree:
             if data.get(name):
                 cell[key] = copy.deepcopy(data[name])

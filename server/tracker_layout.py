@@ -24,7 +24,7 @@ class Column:
     key: str
     header: str
     width: int
-    kind: str = "text"  # text | number | stage | decision | owner
+    kind: str = "text"  # text | number | stage | decision | owner | link
     manager_only: bool = False
     internal: bool = False  # the app's bookkeeping: grouped and collapsed at the right
 

@@ -266,3 +266,11 @@ def test_a_long_name_in_a_wide_script_is_cut_to_what_a_file_system_holds(ws):
     path = ws.path(made.doc_id)
     assert made.created and all(len(part.encode("utf-8")) <= 255 for part in path.parts)
     assert len(path.relative_to(ws.root).parts[0].encode("utf-8")) <= 120
+
+
+def test_the_local_trackers_links_open_the_document(ws):
+    doc_id = put(ws, "good", GOOD)
+    assert flows.submit(ws, doc_id, "sam.rep@example.com").recorded
+    sheet = openpyxl.load_workbook(ws.tracker.path)["Studies"]
+    cell = sheet.cell(row=2, column=tracker_layout().index("doc_link") + 1)
+    assert cell.hyperlink is not None and cell.hyperlink.target == cell.value and cell.value.startswith("file://")

@@ -307,3 +307,13 @@ def test_the_sheet_people_open_reads_in_their_order_with_a_filter_frozen_study_a
     assert len(stage_rules) == len(LAYOUT.stages)  # every stage its colour
     tracker.setup()  # set-up again: the group is not nested a level deeper
     assert len(fake.get_spreadsheet(tracker.spreadsheet_id)["sheets"][0]["columnGroups"]) == 1
+
+
+def test_links_are_clickable_while_the_cell_keeps_the_url_as_typed_text(fake, tracker):
+    tracker.update({"DS-1": {"customer": "Red Rock", "doc_link": "https://docs.google.com/document/d/abc/edit",
+                             "crm_link": '=HYPERLINK("http://evil.example.com","CRM")'}})
+    row = fake.get_spreadsheet(tracker.spreadsheet_id, include_grid=True)["sheets"][0]["data"][0]["rowData"][1]["values"]
+    doc, crm = row[LAYOUT.index("doc_link")], row[LAYOUT.index("crm_link")]
+    assert doc["hyperlink"] == "https://docs.google.com/document/d/abc/edit"
+    assert doc["userEnteredValue"] == {"stringValue": "https://docs.google.com/document/d/abc/edit"}  # not a formula
+    assert "hyperlink" not in crm and crm["userEnteredValue"] == {"stringValue": '=HYPERLINK("http://evil.example.com","CRM")'}

@@ -24,6 +24,7 @@ from .base import Change, Tracker, merge
 
 SHEET = "Studies"
 MAX_ROWS = 5000  # rows the dropdowns and colours cover
+LINKS = ("https://", "http://", "file://")  # what a link column makes clickable
 
 
 class LocalTracker(Tracker):
@@ -88,6 +89,8 @@ class LocalTracker(Tracker):
                     cell.value = value
                     if isinstance(value, str):
                         cell.data_type = "s"  # '=HYPERLINK(...)' typed by a user stays text
+                        if self.layout.columns[col - 1].kind == "link" and value.startswith(LINKS):
+                            cell.hyperlink, cell.style = value, "Hyperlink"  # a link, the text still the URL
             self._save(wb)
             return merged
 

@@ -57,6 +57,7 @@ class SheetsTracker(Tracker):
         self.layout = layout or tracker_layout()
         self.quotas = quotas or ServiceAccountQuotas()
         self.team = tuple(team)  # who may own a study: the owner column's dropdown (none without a team)
+        self._links = frozenset(i for i, c in enumerate(self.layout.columns) if c.kind == "link")
         self.last_col = column_letter(len(self.layout.columns) - 1)
 
     @property
@@ -209,12 +210,12 @@ class SheetsTracker(Tracker):
                 elif row.tagged and study_id not in strays.values():
                     by_tag += [w for w in [changed_cells(study_id, row.values, values)] if w]
                 else:
-                    placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged)
+                    placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged, links=self._links)
             end = (rows[-1].index + 1) if rows else 1
             if new:
                 placing.append(inserted(sheet_id, end, len(new)))
                 for offset, (study_id, values) in enumerate(new):
-                    placing += placed(sheet_id, end + offset, study_id, values)
+                    placing += placed(sheet_id, end + offset, study_id, values, links=self._links)
             self._write(by_tag, placing)
             return merged
 

@@ -67,11 +67,14 @@ def changed_cells(study_id: str, before: list, after: list) -> dict | None:
             "majorDimension": "ROWS", "values": [cells]}
 
 
-def placed(sheet_id: int, index: int, study_id: str, values: list, tag: bool = True) -> list[dict]:
-    """Requests writing a whole row at `index` as typed text and numbers (never a formula) and,
-    unless it has its tag already, tagging it with its study ID."""
+def placed(sheet_id: int, index: int, study_id: str, values: list, tag: bool = True,
+           links: frozenset[int] = frozenset()) -> list[dict]:
+    """Requests writing a whole row at `index` as typed text and numbers (never a formula), the
+    columns in `links` as clickable links (rich text: the value stays the URL, no HYPERLINK
+    formula), and, unless it has its tag already, tagging it with its study ID."""
+    cells = [_link(v) if i in links and _is_url(v) else _cell(v) for i, v in enumerate(values)]
     write = {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
-                             "rows": [{"values": [_cell(v) for v in values]}], "fields": "userEnteredValue"}}
+                             "rows": [{"values": cells}], "fields": "userEnteredValue,textFormatRuns"}}
     return [write] + ([{"createDeveloperMetadata": {"developerMetadata": {
                 "metadataKey": ROW_KEY, "metadataValue": study_id, "visibility": "DOCUMENT",
                 "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS",
@@ -87,6 +90,14 @@ def inserted(sheet_id: int, index: int, count: int) -> dict:
     """`count` new rows at `index`, formatted like the row above (dropdowns included)."""
     return {"insertDimension": {"range": {"sheetId": sheet_id, "dimension": "ROWS", "startIndex": index,
                                           "endIndex": index + count}, "inheritFromBefore": index > 1}}
+
+
+def _is_url(value) -> bool:
+    return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _link(url: str) -> dict:
+    return {**_cell(url), "textFormatRuns": [{"startIndex": 0, "format": {"link": {"uri": url}}}]}
 
 
 def _cell(value) -> dict:
