@@ -211,12 +211,43 @@ def _seed_studies(ws, n: int, data: bytes) -> None:
     ws.tracker.update(records)
 
 
+def tracker_table() -> None:
+    """What the tracker costs as it grows: one read of every row (with their tags) and one study's
+    change (read, then its changed cells by tag), against the fake."""
+    import json
+    from fake_google import FakeGoogle
+    from tests.google_env import google_workspace
+
+    print("\nThe tracker as it grows (the fake, no latency: its own work plus the client's)")
+    print(f"{'studies':>8}{'read ms':>10}{'read KB':>10}{'one change ms':>15}{'add 1 study ms':>16}")
+    for n in (100, 1000, 5000):
+        with FakeGoogle() as fake:
+            ws = google_workspace(fake)
+            ws.tracker.update({f"DS-{i:05d}": {"customer": f"Customer {i}", "stage": "Submitted", "score": 80}
+                               for i in range(n)})
+            t0 = time.perf_counter()
+            sheet_id, rows = ws.tracker._read()
+            read_ms = 1000 * (time.perf_counter() - t0)
+            size = len(json.dumps(ws.tracker._http.fetch_sheet_metadata(ws.tracker.spreadsheet_id, params={
+                "ranges": f"'Studies'!A2:{ws.tracker.last_col}", "fields": "sheets(data(rowData(values(formattedValue)),"
+                "rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue))))"})))
+            assert len(rows) == n
+            t0 = time.perf_counter()
+            ws.tracker.update({f"DS-{n // 2:05d}": {"cs_owner": "chris.cs@example.com"}})
+            change_ms = 1000 * (time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ws.tracker.update({"DS-NEW": {"customer": "New Co", "stage": "Submitted"}})
+            add_ms = 1000 * (time.perf_counter() - t0)
+            print(f"{n:>8}{read_ms:>10.0f}{size / 1024:>10.0f}{change_ms:>15.0f}{add_ms:>16.0f}")
+
+
 PARTS = {  # the default run; `scoring` (every document's read and score times) only when named
     "corpora": lambda args: corpora.corpora_tables(speed.proselint_lint()),
     "versus": lambda args: speed.versus_table(args.repeat),
     "api": lambda args: api_calls_table(),
     "endpoints": lambda args: endpoints_table(),
     "refresh": lambda args: refresh_table(args.full),
+    "tracker": lambda args: tracker_table(),
     "scoring": lambda args: speed.scoring_table(args.repeat),
 }
 
