@@ -133,3 +133,13 @@ def test_a_row_copied_by_hand_with_its_tag_does_not_draw_writes_meant_for_the_or
     rows = sheet_rows(fake, tracker)
     assert rows["DS-2"][LAYOUT.index("stage")] == "Submitted" and len(rows["DS-2"]) <= LAYOUT.index("cs_owner")
     assert rows["DS-1"][LAYOUT.index("stage")] == "Approved" and rows["DS-1"][LAYOUT.index("cs_owner")] == "Chris"
+
+
+def test_rows_added_by_hand_are_tagged_by_the_next_write_for_any_study(fake, tracker):
+    gspread_client(fake.base_url).http_client.values_append(
+        tracker.spreadsheet_id, f"'{SHEET}'!A1", params={"valueInputOption": "RAW"},
+        body={"values": [["DS-0", "Typed in by hand"]]})
+    assert tags_of_rows(fake, tracker, "A6:A6") == [[]]
+    tracker.update({"DS-1": {"stage": "Approved"}})  # another study's change
+    assert tags_of_rows(fake, tracker, "A6:A6") == [["DS-0"]]
+    assert sheet_rows(fake, tracker)["DS-0"][1] == "Typed in by hand"  # its cells untouched

@@ -16,7 +16,7 @@ from ..tracker_layout import TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
 from .pace import ServiceAccountQuotas
-from .tracker_rows import ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows, untag
+from .tracker_rows import ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows, tagging, untag
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
@@ -211,6 +211,8 @@ class SheetsTracker(Tracker):
                     by_tag += [w for w in [changed_cells(study_id, row.values, values)] if w]
                 else:
                     placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged, links=self._links)
+            placing += [tagging(sheet_id, r.index, r.study_id) for r in rows  # rows added by hand, untouched now
+                        if r.study_id and not r.tagged and r.study_id not in merged]
             end = (rows[-1].index + 1) if rows else 1
             if new:
                 placing.append(inserted(sheet_id, end, len(new)))

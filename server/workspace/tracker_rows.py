@@ -10,8 +10,9 @@ another cell of the row meanwhile is kept and a deleted row is not brought back.
 
 A tag is trusted only when the row it sits on holds its study ID, and only if no other row
 carries it: a stray tag (a row copied by hand) is removed, and its study written by position
-that once. Rows without a tag (added by hand, or from a tracker older than tags) are written by
-position once, in the same request that tags them. New studies are inserted below the rows read
+that once. Rows without a tag (added by hand, or from a tracker older than tags) are tagged by the next
+write to the tracker (the refresh writes at least daily), and a change to one of them is written
+by position once, in the same request. New studies are inserted below the rows read
 and tagged in that same request.
 """
 from __future__ import annotations
@@ -75,10 +76,15 @@ def placed(sheet_id: int, index: int, study_id: str, values: list, tag: bool = T
     cells = [_link(v) if i in links and _is_url(v) else _cell(v) for i, v in enumerate(values)]
     write = {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
                              "rows": [{"values": cells}], "fields": "userEnteredValue,textFormatRuns"}}
-    return [write] + ([{"createDeveloperMetadata": {"developerMetadata": {
-                "metadataKey": ROW_KEY, "metadataValue": study_id, "visibility": "DOCUMENT",
-                "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS",
-                                                "startIndex": index, "endIndex": index + 1}}}}}] if tag else [])
+    return [write] + ([tagging(sheet_id, index, study_id)] if tag else [])
+
+
+def tagging(sheet_id: int, index: int, study_id: str) -> dict:
+    """The request tagging the row at `index` with its study ID."""
+    return {"createDeveloperMetadata": {"developerMetadata": {
+        "metadataKey": ROW_KEY, "metadataValue": study_id, "visibility": "DOCUMENT",
+        "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS", "startIndex": index,
+                                        "endIndex": index + 1}}}}}
 
 
 def untag(metadata_id: int) -> dict:
