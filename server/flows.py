@@ -246,12 +246,14 @@ def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = 
     return apply
 
 
-def _sheet_edit_studies(rows: list[dict], today: date) -> set[str]:
+def _sheet_edit_studies(rows: list[dict], today: date) -> tuple[set[str], bool]:
     """Studies whose row holds a decision picked in the Sheet, or whose note or days waiting
-    are out of date."""
-    return {r["study_id"] for r in rows if sheet_edits.hand_decision(r, "", (), "")
-            or sheet_edits.note(r) != r.get("notes", "")
-            or str(sheet_edits.days_waiting(r, today)) != r.get("days_waiting", "")}
+    are out of date; and whether any holds a decision picked in the Sheet (then who last edited
+    the Sheet is asked)."""
+    picked = {r["study_id"] for r in rows if sheet_edits.hand_decision(r, "", (), "")}
+    stale = {r["study_id"] for r in rows if sheet_edits.note(r) != r.get("notes", "")
+             or str(sheet_edits.days_waiting(r, today)) != r.get("days_waiting", "")}
+    return picked | stale, bool(picked)
 
 
 def _today(when: str) -> date:
@@ -267,6 +269,24 @@ def refresh(ws: Workspace, managers=()) -> RefreshResult:
     records = [r for r in rows if r.get("doc_id") and r.get("stage") not in ("", WORKFLOW.draft, WORKFLOW.closed)]
     result = RefreshResult(studies=len(records))
     modified = ws.handovers_modified([r["doc_id"] for r in records])
+    changes = _document_changes(ws, records, modified, result)
+    edited, picked = _sheet_edit_studies(rows, _today(now_iso()))
+    if changes or edited:
+        when, editor = now_iso(), ws.tracker.last_editor() if picked else ""
+        written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)
+                                     for sid in set(changes) | edited})
+        result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
+    result.written = len(changes) + len(edited - set(changes))
+    log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
+                                     "changed": result.changed, "written": result.written,
+                                     "missing": result.missing, "errors": len(result.errors),
+                                     "decided_in_sheet": len(result.decided)})
+    return result
+
+
+def _document_changes(ws: Workspace, records: list[dict], modified: dict[str, str], result: RefreshResult) -> dict:
+    """Per study, what its document's state says to write: changed since submission, gone, or
+    rescored (only documents edited since last scored are read, in parallel)."""
     stale = [r["doc_id"] for r in records if r["doc_id"] in modified and modified[r["doc_id"]] != r.get("scored_modified")]
     docs = ws.read_many(stale)
     changes: dict[str, dict] = {}
@@ -296,14 +316,4 @@ def refresh(ws: Workspace, managers=()) -> RefreshResult:
             result.rescored += 1
         if change:
             changes[r["study_id"]] = change
-    edited = _sheet_edit_studies(rows, _today(now_iso()))
-    if changes or edited:
-        when, editor = now_iso(), ws.tracker.last_editor() if edited else ""
-        written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)
-                                     for sid in set(changes) | edited})
-        result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
-    result.written = len(changes) + len(edited - set(changes))
-    log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
-                                     "changed": result.changed, "written": result.written,
-                                     "missing": result.missing, "errors": len(result.errors)})
-    return result
+    return changes
