@@ -216,6 +216,7 @@ def tracker_table() -> None:
     change (read, then its changed cells by tag), against the fake."""
     import json
     from fake_google import FakeGoogle
+    from server.workspace.tracker_rows import ROWS_FIELDS
     from tests.google_env import google_workspace
 
     print("\nThe tracker as it grows (the fake, no latency: its own work plus the client's)")
@@ -229,8 +230,7 @@ def tracker_table() -> None:
             sheet_id, rows = ws.tracker._read()
             read_ms = 1000 * (time.perf_counter() - t0)
             size = len(json.dumps(ws.tracker._http.fetch_sheet_metadata(ws.tracker.spreadsheet_id, params={
-                "ranges": f"'Studies'!A2:{ws.tracker.last_col}", "fields": "sheets(data(rowData(values(formattedValue)),"
-                "rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue))))"})))
+                "ranges": f"'Studies'!A2:{ws.tracker.last_col}", "fields": ROWS_FIELDS})))
             assert len(rows) == n
             t0 = time.perf_counter()
             ws.tracker.update({f"DS-{n // 2:05d}": {"cs_owner": "chris.cs@example.com"}})

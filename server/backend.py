@@ -22,8 +22,8 @@ class Backend:
         self.google = google or GoogleConnection(config.google_timeout)
         self._local = threading.local()  # Google clients per thread: httplib2 is not thread-safe
         self.recent = RecentlyMade()  # what this instance created in Drive lately (search lags behind)
-        self.quotas = ServiceAccountQuotas()
-        locks.share_through(config.redis_url)  # locks across instances, when there are several  # the service account's calls, under Google's per-user quotas
+        self.quotas = ServiceAccountQuotas()  # the service account's calls, under Google's per-user quotas
+        locks.share_through(config.redis_url)  # locks across instances, when there are several
 
     def workspace(self, user_token: str = "") -> Workspace:
         if self.config.mode == "google":

@@ -64,6 +64,10 @@ class TrackerLayout:
     def index(self, key: str) -> int:
         return self.keys.index(key)
 
+    def choices(self, column: Column, team: tuple[str, ...]) -> tuple[str, ...]:
+        """What a dropdown column allows (stages, decisions, the team for owners); () for a free column."""
+        return {"stage": self.stages, "decision": self.decisions, "owner": tuple(team)}.get(column.kind, ())
+
     def to_row(self, record: dict) -> list:
         """A study record as one row, in column order: numbers as numbers, the rest as text."""
         return [_number(record.get(c.key)) if c.kind == "number" else _cell(record.get(c.key))

@@ -58,7 +58,6 @@ class DriveFolders:
         drive id) holding the customer folders; tree: the folder paths under each customer."""
         self.drive, self.root_id, self.shared_drive_id = drive, root_id, shared_drive_id
         self.tree, self.recent, self.policy = tree, recent, policy
-        self._children: dict[str, dict[str, dict]] = {}  # folder listings, for one create
 
     def _files(self):
         return resource(self.drive, "files")
@@ -105,13 +104,15 @@ class DriveFolders:
         """Find or create the folder tree in an existing customer folder; returns (folder path ->
         id, '' being the customer folder; the paths created now). Lists only folders that
         already existed, and creates what is missing level by level, a level in one batch."""
-        self._children = {}
         ids, fresh = {"": customer_id}, set()  # folders made now have no children to list
+        listed: dict[str, dict[str, dict]] = {}  # folder id -> its child folders, each listed once
         for level in tree_levels(self.tree):
             missing = {}
             for path in level:
-                parent, leaf = path.rpartition("/")[0], path.rpartition("/")[2]
-                children = {} if parent in fresh else self._children_cached(ids[parent])
+                parent, _, leaf = path.rpartition("/")
+                if parent not in fresh and ids[parent] not in listed:
+                    listed[ids[parent]] = self._child_folders(ids[parent])
+                children = {} if parent in fresh else listed[ids[parent]]
                 known = children.get(leaf) or self.recent.get(ids[parent], leaf)
                 if known:
                     ids[path] = known["id"]
@@ -155,8 +156,3 @@ class DriveFolders:
         names = ", ".join(repr(b["name"]) for b in folders.values())
         call(" and ".join(([f"create folders {names}"] if folders else []) + list(also or {})), send, self.policy)
         return made
-
-    def _children_cached(self, folder_id: str) -> dict[str, dict]:
-        if folder_id not in self._children:
-            self._children[folder_id] = self._child_folders(folder_id)
-        return self._children[folder_id]

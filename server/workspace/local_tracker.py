@@ -109,7 +109,7 @@ class LocalTracker(Tracker):
             ws.column_dimensions[letter].width = max(10, c.width // 7)
             if c.internal:  # the app's bookkeeping, folded away at the right
                 ws.column_dimensions[letter].outlineLevel, ws.column_dimensions[letter].hidden = 1, True
-            values = {"stage": layout.stages, "decision": layout.decisions, "owner": self.team}.get(c.kind)
+            values = layout.choices(c, self.team)
             if values:  # a list Excel and LibreOffice enforce: anything else typed is refused
                 dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
                                     showErrorMessage=True, errorStyle="stop", errorTitle=c.header,

@@ -1,14 +1,15 @@
 """The tracker as a Google Sheet, through gspread.
 
-Set-up is one spreadsheets.batchUpdate (frozen header, dropdowns, colours, protected manager
-columns, widths) plus one header write. Rows are found by study ID in one read; any number of
-studies is written with one values.batchUpdate (existing rows) and one values.append (new
-rows), always with valueInputOption=RAW so typed text never becomes a formula.
+Set-up is one spreadsheets.batchUpdate (the layout: frozen header and study, filter, dropdowns,
+colours, protected manager columns, grouped bookkeeping, widths) plus one header write. Every
+change is one read of the rows with their tags and at most two writes, however many studies
+change (tracker_rows.py: each row found by its tag when the write lands), always as typed text
+so nothing becomes a formula.
 """
 from __future__ import annotations
 
 import gspread
-from gspread.urls import SPREADSHEETS_API_V4_BASE_URL
+from gspread.urls import DRIVE_FILES_API_V3_URL, SPREADSHEETS_API_V4_BASE_URL
 from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
@@ -77,7 +78,7 @@ class SheetsTracker(Tracker):
         3 to adopt (metadata, header, one batchUpdate)."""
         if not self.spreadsheet_id:
             made = call("create the tracker", lambda: self._http.request(
-                "post", "https://www.googleapis.com/drive/v3/files", params={"supportsAllDrives": True},
+                "post", DRIVE_FILES_API_V3_URL, params={"supportsAllDrives": True},
                 json={"name": self.title, "mimeType": "application/vnd.google-apps.spreadsheet",
                       **({"parents": [self.folder_id]} if self.folder_id else {})}).json(), self.policy)
             self.spreadsheet_id = made["id"]
@@ -117,7 +118,7 @@ class SheetsTracker(Tracker):
             requests.append({"updateDimensionProperties": {
                 "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": i, "endIndex": i + 1},
                 "properties": {"pixelSize": c.width}, "fields": "pixelSize"}})
-            values = {"stage": layout.stages, "decision": layout.decisions, "owner": self.team}.get(c.kind)
+            values = layout.choices(c, self.team)
             if values:
                 requests.append({"setDataValidation": {"range": grid(i), "rule": {
                     "condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": v} for v in values]},
@@ -178,7 +179,7 @@ class SheetsTracker(Tracker):
     def last_editor(self) -> str:
         """Drive's lastModifyingUser of the Sheet (Sheets keeps no author per cell)."""
         meta = call("read who last edited the tracker", lambda: self._http.request(
-            "get", f"https://www.googleapis.com/drive/v3/files/{self._id}",
+            "get", f"{DRIVE_FILES_API_V3_URL}/{self._id}",
             params={"fields": "lastModifyingUser(emailAddress)", "supportsAllDrives": True}).json(), self.policy)
         return (meta.get("lastModifyingUser") or {}).get("emailAddress", "")
 
@@ -201,14 +202,17 @@ class SheetsTracker(Tracker):
             sheet_id, rows = self._read()
             found = {r.study_id: r for r in rows if r.study_id}
             strays = {mid: sid for r in rows for mid, sid in r.stray.items()}
+            misplaced = set(strays.values())  # studies whose tag also sits on another row
             merged = merge({sid: self.layout.from_row(found[sid].values) for sid in changes if sid in found}, changes)
             by_tag, placing, new = [], [untag(mid) for mid in strays], []
             for study_id, record in merged.items():
                 row, values = found.get(study_id), self.layout.to_row(record)
                 if row is None:
                     new.append((study_id, values))
-                elif row.tagged and study_id not in strays.values():
-                    by_tag += [w for w in [changed_cells(study_id, row.values, values)] if w]
+                elif row.tagged and study_id not in misplaced:
+                    write = changed_cells(study_id, row.values, values)
+                    if write:
+                        by_tag.append(write)
                 else:
                     placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged, links=self._links)
             placing += [tagging(sheet_id, r.index, r.study_id) for r in rows  # rows added by hand, untouched now
