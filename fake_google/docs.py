@@ -6,18 +6,18 @@ the title is the Drive file's name.
 
 import copy
 import re
+from functools import partial
 
 from . import docs_model, docs_suggestions, docx_import
 from .docs_model import Paragraph, Table
-from .errors import ApiError, entity_not_found, invalid_argument
+from .errors import ApiError, entity_not_found, invalid_argument, request_error
 from .fields import select
 from .masks import apply_mask
 
 DOCUMENT_MIME = "application/vnd.google-apps.document"
 
 
-def _request_error(index, kind, message):
-    return invalid_argument("docs", f"Invalid requests[{index}].{kind}: {message}")
+_request_error = partial(request_error, "docs")
 
 
 class DocsStore:

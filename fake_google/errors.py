@@ -94,6 +94,11 @@ def invalid_argument(api, message, details=None):
     return ApiError(400, message, api=api, reason="badRequest", details=details)
 
 
+def request_error(api, index, kind, message):
+    """Google's 400 for one request of a batchUpdate: "Invalid requests[2].insertText: ..."."""
+    return invalid_argument(api, f"Invalid requests[{index}].{kind}: {message}")
+
+
 def unauthenticated(api):
     """401 for a request without an OAuth bearer token."""
     message = ("Request is missing required authentication credential. Expected OAuth 2 "

@@ -143,19 +143,18 @@ class SheetsStore:
 
     def batch_update(self, req):
         spreadsheet_id = req.path["spreadsheetId"]
-        spreadsheet = self._spreadsheet(spreadsheet_id)
+        self._spreadsheet(spreadsheet_id)  # 404 before anything about the body
         body = req.json()
         requests = body.get("requests") or []
         if not requests:
             raise invalid_argument("sheets", "Must specify at least one request.")
-        work = copy.deepcopy(spreadsheet)
-        replies = [self._apply(work, request, index) for index, request in enumerate(requests)]
-        protection.check_edit(spreadsheet, work, protection.user_of(self.state.users, req.headers))
-        title = work.properties.pop("title", None)
-        self.spreadsheets[spreadsheet_id] = work
+
+        def apply(work, _):
+            replies = [self._apply(work, request, index) for index, request in enumerate(requests)]
+            return replies, work.properties.pop("title", None)  # the title is the Drive file's name
+        replies, title = self._edit(req, apply)
         if title:
             self.state.drive.files[spreadsheet_id]["name"] = title
-        self._changed(spreadsheet_id, req)
         result = {"spreadsheetId": spreadsheet_id, "replies": replies}
         if body.get("includeSpreadsheetInResponse"):
             result["updatedSpreadsheet"] = self.render(

@@ -13,8 +13,11 @@ Only row metadata is modelled: the product tags each study's row; nothing else u
 from __future__ import annotations
 
 import copy
+from functools import partial
 
-from .errors import invalid_argument
+from .errors import request_error
+
+_error = partial(request_error, "sheets")
 
 
 def create(store, spreadsheet, payload, index):
@@ -109,7 +112,3 @@ def _relocate(sheet) -> None:
     for row, metas in sheet.row_metadata.items():
         for meta in metas:
             meta["location"]["dimensionRange"].update(startIndex=row, endIndex=row + 1)
-
-
-def _error(index, kind, message):
-    return invalid_argument("sheets", f"Invalid requests[{index}].{kind}: {message}")

@@ -6,17 +6,16 @@ of the spreadsheet; the store keeps the copy only if every request succeeds.
 """
 
 import copy
+from functools import partial
 
-from . import sheets_cells, sheets_metadata
-from .errors import invalid_argument
+from . import errors, sheets_cells, sheets_metadata
 from .fields import parse_fields
 from .masks import apply_mask
 from .sheets_model import OWNER_EMAIL, Sheet, new_sheet_properties, normalize_colors
 from .sheets_values import insert_rows
 
 
-def request_error(index, kind, message):
-    return invalid_argument("sheets", f"Invalid requests[{index}].{kind}: {message}")
+request_error = partial(errors.request_error, "sheets")
 
 
 def omit_defaults(value):
