@@ -212,33 +212,52 @@ def _seed_studies(ws, n: int, data: bytes) -> None:
 
 
 def tracker_table() -> None:
-    """What the tracker costs as it grows: one read of every row (with their tags) and one study's
-    change (read, then its changed cells by tag), against the fake."""
+    """What the tracker costs as it grows: one read of every row (with their tags), one study's
+    change (read, then its changed cells by tag), one new study; then the archive moving every
+    study closed long ago (all but the 100 most recent here) and the read once they are gone."""
     import json
+    from datetime import date, datetime, timedelta, timezone
     from fake_google import FakeGoogle
+    from server import flows
     from server.workspace.tracker_rows import ROWS_FIELDS
     from tests.google_env import google_workspace
 
+    old = (datetime.now(timezone.utc) - timedelta(days=200)).isoformat(timespec="seconds")
+    closed = {"stage": "Closed", "decision": "Approved", "cs_owner": "chris.cs@example.com", "last_updated": old}
+
+    def read_kb(ws) -> float:
+        return len(json.dumps(ws.tracker._http.fetch_sheet_metadata(ws.tracker.spreadsheet_id, params={
+            "ranges": f"'Studies'!A2:{ws.tracker.last_col}", "fields": ROWS_FIELDS}))) / 1024
+
     print("\nThe tracker as it grows (the fake, no latency: its own work plus the client's)")
-    print(f"{'studies':>8}{'read ms':>10}{'read KB':>10}{'one change ms':>15}{'add 1 study ms':>16}")
+    print(f"{'studies':>8}{'read ms':>10}{'read KB':>10}{'one change ms':>15}{'add 1 study ms':>16}"
+          f"{'archive ms':>12}{'read after ms':>15}{'read after KB':>15}")
     for n in (100, 1000, 5000):
         with FakeGoogle() as fake:
             ws = google_workspace(fake)
-            ws.tracker.update({f"DS-{i:05d}": {"customer": f"Customer {i}", "stage": "Submitted", "score": 80}
+            ws.tracker.update({f"DS-{i:05d}": {"customer": f"Customer {i}", "score": 80,
+                                               **(closed if i < n - 100 else {"stage": "Submitted"})}
                                for i in range(n)})
             t0 = time.perf_counter()
             sheet_id, rows = ws.tracker._read()
             read_ms = 1000 * (time.perf_counter() - t0)
-            size = len(json.dumps(ws.tracker._http.fetch_sheet_metadata(ws.tracker.spreadsheet_id, params={
-                "ranges": f"'Studies'!A2:{ws.tracker.last_col}", "fields": ROWS_FIELDS})))
+            size = read_kb(ws)
             assert len(rows) == n
             t0 = time.perf_counter()
-            ws.tracker.update({f"DS-{n // 2:05d}": {"cs_owner": "chris.cs@example.com"}})
+            ws.tracker.update({f"DS-{n - 50:05d}": {"cs_owner": "chris.cs@example.com"}})
             change_ms = 1000 * (time.perf_counter() - t0)
             t0 = time.perf_counter()
             ws.tracker.update({"DS-NEW": {"customer": "New Co", "stage": "Submitted"}})
             add_ms = 1000 * (time.perf_counter() - t0)
-            print(f"{n:>8}{read_ms:>10.0f}{size / 1024:>10.0f}{change_ms:>15.0f}{add_ms:>16.0f}")
+            t0 = time.perf_counter()
+            moved = ws.tracker.archive(flows.archivable(90, date.today()))
+            archive_ms = 1000 * (time.perf_counter() - t0)
+            assert len(moved) == n - 100
+            t0 = time.perf_counter()
+            ws.tracker._read()
+            after_ms = 1000 * (time.perf_counter() - t0)
+            print(f"{n:>8}{read_ms:>10.0f}{size:>10.0f}{change_ms:>15.0f}{add_ms:>16.0f}"
+                  f"{archive_ms:>12.0f}{after_ms:>15.0f}{read_kb(ws):>15.0f}")
 
 
 PARTS = {  # the default run; `scoring` (every document's read and score times) only when named

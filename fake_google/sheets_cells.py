@@ -21,6 +21,7 @@ A cell is a dict with any of:
 
 import datetime
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .sheets_formulas import ErrorValue, evaluate
 
@@ -28,7 +29,7 @@ VALUE_FIELDS = ("value", "formula", "display")
 CLEAR = "clear"  # the input clears the cell
 SKIP = "skip"    # the input (null) leaves the cell as it is
 EPOCH = datetime.date(1899, 12, 30)  # day 0 of Sheets' serial numbers
-DATE_TYPES = ("DATE",)
+DATE_TYPES = ("DATE", "DATE_TIME", "TIME")
 
 
 def has_value(cell):
@@ -148,17 +149,60 @@ def format_number(value):
     return f"{value:.15g}"
 
 
-_DATE_TOKEN = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d", re.I)
+_DATE_TOKEN = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm", re.I)
 
 
 def format_date(serial, pattern):
-    """A serial number shown with a date pattern: (46093, 'yyyy-mm-dd') -> '2026-03-12'."""
-    day = EPOCH + datetime.timedelta(days=int(serial))
-    parts = {"yyyy": f"{day.year:04d}", "yy": f"{day.year % 100:02d}",
-             "mmmm": day.strftime("%B"), "mmm": day.strftime("%b"), "mm": f"{day.month:02d}",
-             "m": str(day.month), "dddd": day.strftime("%A"), "ddd": day.strftime("%a"),
-             "dd": f"{day.day:02d}", "d": str(day.day)}
-    return _DATE_TOKEN.sub(lambda match: parts[match.group(0).lower()], pattern)
+    """A serial number shown with a date or time pattern: (46093, 'yyyy-mm-dd') -> '2026-03-12',
+    (46093.5, 'yyyy-mm-dd hh:mm') -> '2026-03-12 12:00'. As in Sheets, 'm' or 'mm' just after
+    an hour or just before seconds means minutes; 'am/pm' makes the hours 12-hour."""
+    moment = datetime.datetime.combine(EPOCH, datetime.time()) + datetime.timedelta(
+        seconds=round(float(serial) * 86400))
+    twelve = "am/pm" in pattern.lower()
+    hour = (moment.hour % 12 or 12) if twelve else moment.hour
+    tokens = list(_DATE_TOKEN.finditer(pattern))
+    out, last = [], 0
+    for i, match in enumerate(tokens):
+        token = match.group(0).lower()
+        before = tokens[i - 1].group(0).lower() if i else ""
+        after = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
+        if token in ("m", "mm") and (before in ("h", "hh") or after in ("s", "ss")):
+            text = f"{moment.minute:02d}" if token == "mm" else str(moment.minute)
+        else:
+            text = {"yyyy": f"{moment.year:04d}", "yy": f"{moment.year % 100:02d}",
+                    "mmmm": moment.strftime("%B"), "mmm": moment.strftime("%b"), "mm": f"{moment.month:02d}",
+                    "m": str(moment.month), "dddd": moment.strftime("%A"), "ddd": moment.strftime("%a"),
+                    "dd": f"{moment.day:02d}", "d": str(moment.day), "hh": f"{hour:02d}", "h": str(hour),
+                    "ss": f"{moment.second:02d}", "s": str(moment.second),
+                    "am/pm": "AM" if moment.hour < 12 else "PM"}[token]
+        out += [pattern[last:match.start()], text]
+        last = match.end()
+    return "".join(out) + pattern[last:]
+
+
+def _number_pattern(cell):
+    number_format = (cell.get("format") or {}).get("numberFormat") or {}
+    if number_format.get("type") in ("NUMBER", "CURRENCY") and number_format.get("pattern"):
+        return number_format["pattern"]
+    return None
+
+
+def format_with_pattern(value, pattern):
+    """A number shown with a number pattern's grouping and decimals (the first section;
+    literal text such as a currency code kept): (150000, '#,##0') -> '150,000'."""
+    section = pattern.split(";")[0]
+    digits = re.search(r"[#0][#0,]*(\.[#0]+)?", section)
+    if not digits:
+        return format_number(value)
+    decimals = len(digits.group(1)) - 1 if digits.group(1) else 0
+    grouped = "," in digits.group(0)
+    rounded = Decimal(str(abs(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)  # as Sheets
+    text = f"{rounded:{',' if grouped else ''}.{decimals}f}"
+    literal = re.sub(r'\[\$([^\]-]*)[^\]]*\]', r"\1", section)
+    literal = literal.replace('"', "")
+    digits_in_literal = re.search(r"[#0][#0,]*(\.[#0]+)?", literal)
+    shown = literal[:digits_in_literal.start()] + text + literal[digits_in_literal.end():]
+    return ("-" if value < 0 else "") + shown
 
 
 def _date_pattern(cell):
@@ -176,6 +220,9 @@ def formatted_value(cell):
     pattern = _date_pattern(cell)
     if pattern and isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_date(value, pattern)
+    number_pattern = _number_pattern(cell)
+    if number_pattern and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_with_pattern(value, number_pattern)
     if "display" in cell and cell.get("formula") is None:
         return cell["display"]
     if isinstance(value, (bool, int, float)):

@@ -7,6 +7,7 @@ of the spreadsheet; the store keeps the copy only if every request succeeds.
 
 import copy
 from functools import partial
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import errors, sheets_cells, sheets_metadata
 from .fields import parse_fields
@@ -163,10 +164,22 @@ def _drop_cells_outside_grid(sheet):
         del sheet.cells[key]
 
 
+def _known_zone(name) -> bool:
+    """An IANA time zone name, as Sheets requires of timeZone."""
+    try:
+        ZoneInfo(str(name))
+    except (ValueError, ZoneInfoNotFoundError):
+        return False
+    return bool(name)
+
+
 def update_spreadsheet_properties(store, spreadsheet, payload, index):
     if not payload.get("fields"):
         raise request_error(index, "updateSpreadsheetProperties", "At least one field must be "
                                                                   "specified in 'fields'.")
+    zone = (payload.get("properties") or {}).get("timeZone")
+    if zone is not None and not _known_zone(zone):
+        raise request_error(index, "updateSpreadsheetProperties", f"Invalid timeZone: {zone}")
     apply_mask(spreadsheet.properties, payload.get("properties") or {}, payload["fields"])
     return {}
 
@@ -288,6 +301,25 @@ def update_cells(store, spreadsheet, payload, index):
             key = (row0 + r, col0 + c)
             if key[0] >= sheet.row_count or key[1] >= sheet.column_count:
                 raise request_error(index, "updateCells", "Range exceeds grid limits.")
+            _apply_cell_data(sheet.cells.setdefault(key, {}), data or {}, tree)
+            _drop_empty(sheet, key)
+    return {}
+
+
+def append_cells(store, spreadsheet, payload, index):
+    """Rows after the last row with a value in the sheet, the grid grown to hold them."""
+    tree = _fields_tree(payload, index, "appendCells")
+    sheet = _sheet(spreadsheet, payload.get("sheetId"), index, "appendCells")
+    filled = [row for (row, _), cell in sheet.cells.items() if sheets_cells.has_value(cell)]
+    start = max(filled) + 1 if filled else 0
+    rows = payload.get("rows") or []
+    if start + len(rows) > sheet.row_count:
+        sheet.grid["rowCount"] = start + len(rows)
+    for r, row_data in enumerate(rows):
+        for c, data in enumerate((row_data or {}).get("values") or []):
+            key = (start + r, c)
+            if c >= sheet.column_count:
+                raise request_error(index, "appendCells", "Range exceeds grid limits.")
             _apply_cell_data(sheet.cells.setdefault(key, {}), data or {}, tree)
             _drop_empty(sheet, key)
     return {}
@@ -543,6 +575,7 @@ REQUEST_HANDLERS = {
     "deleteDimension": delete_dimension,
     "repeatCell": repeat_cell,
     "updateCells": update_cells,
+    "appendCells": append_cells,
     "setDataValidation": set_data_validation,
     "sortRange": sort_range,
     "addConditionalFormatRule": add_conditional_format_rule,

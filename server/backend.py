@@ -29,7 +29,7 @@ class Backend:
         if self.config.mode == "google":
             return self._google_workspace(user_token)
         from .workspace.local import LocalWorkspace
-        ws = LocalWorkspace(self.config.workspace, team=self.team())
+        ws = LocalWorkspace(self.config.workspace, team=self.team(), zone=self.config.zone)
         if not ws.tracker.path.exists():
             ws.tracker.setup()
         return ws
@@ -43,7 +43,7 @@ class Backend:
         g = self._local.clients
         policy = RetryPolicy(base_delay=cfg.google_retry_base_s, max_delay=max(16 * cfg.google_retry_base_s, 0.01))
         tracker = SheetsTracker(g.gc, spreadsheet_id=cfg.tracker_id, managers=cfg.managers, policy=policy,
-                                quotas=self.quotas, team=self.team())
+                                quotas=self.quotas, team=self.team(), zone=cfg.zone)
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
                                user_http=google.user_http(user_token) if user_token else None, policy=policy,

@@ -173,7 +173,7 @@ def _template(args) -> int:
 
 def _new(args) -> int:
     deal = Deal.from_input({k: getattr(args, k) for k in Deal.__dataclass_fields__})
-    ws = LocalWorkspace(args.workspace)
+    ws = _local_workspace(args.workspace)
     made = ws.create_handover(deal)
     verb = "Created" if made.created else "Already there (left as it was)"
     print(f"{verb}: {ws.path(made.doc_id)}")
@@ -213,14 +213,15 @@ def _email(args) -> int:
 
 def _setup(args) -> int:
     if not args.google:
-        ws = LocalWorkspace(args.workspace, team=_local_team())
+        ws = _local_workspace(args.workspace)
         print(f"Local tracker: {ws.tracker.setup()}")
         return EXIT_OK
     from .google_clients import GoogleConnection
     from .google_setup import setup_google
     lines = setup_google((args.connection or GoogleConnection()).service_account(), customers_root=args.customers_root,
                          shared_drive=args.shared_drive, tracker_id=args.tracker_id, managers=args.managers,
-                         service_account=args.service_account, cs_team=args.cs_team)
+                         service_account=args.service_account, cs_team=args.cs_team,
+                         zone=_local_zone())
     print("Put these in app.yaml's env_variables:")
     print("\n".join(lines))
     return EXIT_OK
@@ -239,15 +240,27 @@ def _manifest(args) -> int:
 DEMO_MANAGER, DEMO_CS = "maria.manager@example.com", "chris.cs@example.com"
 
 
-def _local_team() -> tuple[str, ...]:
-    """Who may own a study locally: the configured CS team and managers, else the preview's people."""
+def _local_zone():
+    """The team's time zone (HANDOVER_TIME_ZONE), refused in one line when it names none."""
     config = Config.from_env()
-    return tuple(dict.fromkeys((config.cs_team or (DEMO_CS,)) + (config.managers or (DEMO_MANAGER,))))
+    try:
+        config.check_time_zone()
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return config.zone
+
+
+def _local_workspace(root) -> LocalWorkspace:
+    """The local workspace with who may own a study (the configured CS team and managers, else the
+    preview's people) and the team's time zone."""
+    config = Config.from_env()
+    team = tuple(dict.fromkeys((config.cs_team or (DEMO_CS,)) + (config.managers or (DEMO_MANAGER,))))
+    return LocalWorkspace(root, team=team, zone=_local_zone())
 
 
 def _demo(args) -> int:
     """First run: a workspace with sample customers and handovers, their scores, then the preview."""
-    ws = LocalWorkspace(args.workspace, team=_local_team())
+    ws = _local_workspace(args.workspace)
     ws.tracker.setup()
     deal = Deal.from_input({
         "customer": "Red Rock Drilling", "industry": "drilling", "segment": "Enterprise",
@@ -283,7 +296,7 @@ def _place_sample(ws: LocalWorkspace, sample: Path) -> Path:
 
 
 def _serve(args) -> int:
-    ws = LocalWorkspace(args.workspace, team=_local_team())
+    ws = _local_workspace(args.workspace)
     ws.tracker.setup()
     return _run_preview(ws, args.host, args.port)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 MODES = ("local", "google")
@@ -14,6 +15,13 @@ MODES = ("local", "google")
 
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
+
+
+def _days(value: str) -> int:
+    text = value.strip()
+    if not text.isdigit():
+        raise ValueError(f"HANDOVER_ARCHIVE_AFTER_DAYS must be a whole number of days (0: never archive), not {value!r}")
+    return int(text)
 
 
 @dataclass
@@ -38,6 +46,8 @@ class Config:
     google_timeout: float = 30.0  # seconds before a Google call is given up (then retried)
     google_retry_base_s: float = 0.5  # first backoff; doubles, with full jitter, 5 attempts
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
+    time_zone: str = "UTC"  # the team's: dates in the tracker are shown in it (an IANA name, "Australia/Perth")
+    archive_after_days: int = 90  # closed studies untouched this long leave the Studies sheet (0: never)
     redis_url: str = ""  # several instances: the Redis their locks are shared through (server/locks.py)
 
     @classmethod
@@ -65,7 +75,20 @@ class Config:
             google_retry_base_s=float(env.get("HANDOVER_GOOGLE_RETRY_BASE_S", "0.5")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
             redis_url=env.get("HANDOVER_REDIS_URL", ""),
+            time_zone=env.get("HANDOVER_TIME_ZONE", "").strip() or "UTC",
+            archive_after_days=_days(env.get("HANDOVER_ARCHIVE_AFTER_DAYS", "90")),
         )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def check_time_zone(self) -> None:
+        try:
+            self.zone
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ValueError(f"HANDOVER_TIME_ZONE {self.time_zone!r} is not a time zone: give an IANA name such as "
+                             "'Australia/Perth' or 'America/Santiago'") from None
 
     def check(self) -> None:
         """Refuse to start with a configuration that would trust the wrong people: an unknown mode
@@ -73,6 +96,7 @@ class Config:
         header anyone can send), or Google mode half-configured (every request refused)."""
         if self.mode not in MODES:
             raise ValueError(f"HANDOVER_MODE must be one of {', '.join(MODES)}, not {self.mode!r}")
+        self.check_time_zone()
         google_settings = [name for name, value in (("HANDOVER_TEMPLATE_ID", self.template_id),
                                                     ("HANDOVER_TRACKER_ID", self.tracker_id),
                                                     ("HANDOVER_CUSTOMERS_ROOT_ID", self.customers_root_id),

@@ -9,8 +9,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from .errors import FlowError
+from .errors import FlowError, MoneyError
 from .generators.deal import Deal
+from .generators.money import parse_money
 from . import sheet_edits
 from .tracker_layout import tracker_layout
 from .rubric import load_rubric
@@ -85,6 +86,7 @@ def top_flags(card: Scorecard, n: int = 3) -> str:
 def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
     """The tracker columns the scorecard and the document fill."""
     record = {column: card.fields.get(key, "") for key, column in DEAL_COLUMNS.items()}
+    record.update(deal_amount(record["deal_size"]))
     record.update(
         score=card.score,
         readiness=readiness(card, exception),
@@ -95,6 +97,16 @@ def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
         scored_modified=meta.modified_time,
     )
     return record
+
+
+def deal_amount(written: str) -> dict:
+    """The deal size as the tracker holds it: an amount ('180,000', a number in the Sheet) and its
+    currency code in its own column; text no amount can be read from ('TBC') stays as written."""
+    try:
+        money = parse_money(written)
+    except MoneyError:
+        return {"deal_size": written, "currency": ""}
+    return {"deal_size": money.amount_text, "currency": money.currency}
 
 
 def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None) -> SubmitResult:
@@ -220,6 +232,7 @@ class RefreshResult:
     written: int = 0
     errors: list[str] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # decisions picked in the Sheet, now recorded
+    archived: list[str] = field(default_factory=list)  # closed long enough ago to leave the Studies sheet
 
 
 def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = "", managers=()):
@@ -260,11 +273,25 @@ def _today(when: str) -> date:
     return datetime.fromisoformat(when).astimezone(timezone.utc).date()
 
 
-def refresh(ws: Workspace, managers=()) -> RefreshResult:
+def archivable(after_days: int, today: date):
+    """Which rows are archived: Closed, and not touched for `after_days` days (0: none ever)."""
+    def closed_long_ago(row: dict) -> bool:
+        if after_days <= 0 or row.get("stage") != WORKFLOW.closed:
+            return False
+        try:
+            touched = datetime.fromisoformat(row.get("last_updated", "")).astimezone(timezone.utc).date()
+        except ValueError:
+            return False  # no date to go by: left where people can see it
+        return (today - touched).days >= after_days
+    return closed_long_ago
+
+
+def refresh(ws: Workspace, managers=(), archive_after_days: int = 0) -> RefreshResult:
     """Rescore submitted studies whose document changed since last scored, mark documents
     changed since submission, record decisions managers picked in the Sheet and note what in a
     row cannot be acted on (sheet_edits.py); write only those columns, for every study that
-    changes, in one batch (a decision made meanwhile in the sidebar is kept)."""
+    changes, in one batch (a decision made meanwhile in the sidebar is kept). Then move studies
+    closed more than `archive_after_days` ago to the Archive sheet (only when there are some)."""
     rows = ws.tracker.records()
     records = [r for r in rows if r.get("doc_id") and r.get("stage") not in ("", WORKFLOW.draft, WORKFLOW.closed)]
     result = RefreshResult(studies=len(records))
@@ -277,10 +304,13 @@ def refresh(ws: Workspace, managers=()) -> RefreshResult:
                                      for sid in set(changes) | edited})
         result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
     result.written = len(changes) + len(edited - set(changes))
+    old = archivable(archive_after_days, _today(now_iso()))
+    if any(old(r) for r in rows):
+        result.archived = ws.tracker.archive(old)
     log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
                                      "changed": result.changed, "written": result.written,
                                      "missing": result.missing, "errors": len(result.errors),
-                                     "decided_in_sheet": len(result.decided)})
+                                     "decided_in_sheet": len(result.decided), "archived": len(result.archived)})
     return result
 
 

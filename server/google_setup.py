@@ -2,11 +2,14 @@
 tracker Sheet, and print the configuration for the deployed app."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from googleapiclient.http import MediaInMemoryUpload
 
 from .generators.template_doc import template_bytes
 from .google_clients import GoogleClients
 from .paths import TEMPLATE_PATH
+from .tracker_layout import UTC
 from .workspace.drive_folders import q_string
 from .workspace.google_drive import TEMPLATE_KEY
 from .workspace.retry import DEFAULT_POLICY, RetryPolicy, call
@@ -41,15 +44,17 @@ def upload_template(drive, parent_id: str | None = None, policy: RetryPolicy = D
 
 
 def setup_google(c: GoogleClients, customers_root: str, shared_drive: str = "", tracker_id: str = "",
-                 managers: str = "", service_account: str = "", cs_team: str = "") -> list[str]:
+                 managers: str = "", service_account: str = "", cs_team: str = "",
+                 zone: ZoneInfo = UTC) -> list[str]:
     """Set up as the service account `c` acts for; the lines for app.yaml's env_variables."""
     manager_list = tuple(m.strip() for m in managers.split(",") if m.strip())
     team = tuple(dict.fromkeys(m.strip() for m in cs_team.split(",") if m.strip())) + manager_list
     template_id = upload_template(c.drive, parent_id=customers_root or None)
     tracker = SheetsTracker(c.gc, spreadsheet_id=tracker_id or None, managers=manager_list,
                             editors=(service_account,) if service_account else (), folder_id=customers_root or None,
-                            team=tuple(dict.fromkeys(team)))
+                            team=tuple(dict.fromkeys(team)), zone=zone)
     tracker_id = tracker.setup()
     return [f"HANDOVER_TEMPLATE_ID: {template_id}", f"HANDOVER_TRACKER_ID: {tracker_id}",
             f"HANDOVER_CUSTOMERS_ROOT_ID: {customers_root}", f"HANDOVER_SHARED_DRIVE_ID: {shared_drive}",
-            f"HANDOVER_MANAGERS: {','.join(manager_list)}", f"HANDOVER_CS_TEAM: {cs_team}"]
+            f"HANDOVER_MANAGERS: {','.join(manager_list)}", f"HANDOVER_CS_TEAM: {cs_team}",
+            f"HANDOVER_TIME_ZONE: {zone.key}"]

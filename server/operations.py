@@ -24,7 +24,7 @@ def cron_refresh():
         return jsonify(error="forbidden"), 403
     started = time.perf_counter()
     try:
-        result = flows.refresh(backend.workspace(), backend.config.managers)
+        result = flows.refresh(backend.workspace(), backend.config.managers, backend.config.archive_after_days)
     except StepError as exc:
         log.error("refresh failed", extra={"step": exc.step, "status": exc.status})
         return jsonify(error=str(exc)), 503

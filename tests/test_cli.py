@@ -97,6 +97,13 @@ def test_new_rejects_bad_input_with_a_clear_message(tmp_path):
     assert r.returncode == 2
 
 
+def test_a_time_zone_that_is_no_time_zone_is_refused_in_one_line_before_anything_is_made(tmp_path):
+    r = run("setup", "--workspace", str(tmp_path), env={"HANDOVER_TIME_ZONE": "Perth"})
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "HANDOVER_TIME_ZONE 'Perth' is not a time zone" in r.stderr and "Australia/Perth" in r.stderr
+    assert not any(tmp_path.iterdir())
+
+
 def test_score_exit_codes_and_one_line_errors(tmp_path):
     not_docx = tmp_path / "notes.docx"
     not_docx.write_text("just text")

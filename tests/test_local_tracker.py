@@ -1,5 +1,8 @@
 """The local tracker (.xlsx): the same columns, colours and merges as the Sheet, so a rep without
 Google sees the same tracker."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import openpyxl
 
 from server.tracker_layout import tracker_layout
@@ -64,3 +67,32 @@ def test_a_tracker_file_deleted_while_in_use_is_made_again_by_the_next_write(tmp
     tracker.update({"DS-2": {"customer": "Globex", "stage": "Submitted"}})
     assert [r["study_id"] for r in tracker.records()] == ["DS-2"]
     assert openpyxl.load_workbook(tracker.path)[SHEET]["A1"].value == LAYOUT.headers[0]
+
+
+def test_times_are_dates_in_the_teams_time_zone_and_the_deal_size_a_number_excel_can_sum(tmp_path):
+    perth = ZoneInfo("Australia/Perth")  # UTC+8, no daylight saving
+    tracker = LocalTracker(tmp_path / "t.xlsx", zone=perth)
+    tracker.setup()
+    tracker.update({"DS-1": {"customer": "Acme", "submitted_at": "2026-12-04T20:18:25+00:00",
+                             "deal_size": "180,000", "currency": "AUD"},
+                    "DS-2": {"customer": "Globex", "deal_size": "TBC"}})
+    sheet = openpyxl.load_workbook(tracker.path)[SHEET]
+    cell = lambda row, key: sheet.cell(row=row, column=LAYOUT.index(key) + 1)  # noqa: E731
+    submitted = cell(2, "submitted_at")
+    assert submitted.value == datetime(2026, 12, 5, 4, 18, 25)  # Perth's wall clock: the next morning
+    assert submitted.is_date and submitted.number_format == LAYOUT.formats["datetime"]
+    assert (cell(2, "deal_size").value, cell(2, "deal_size").number_format) == (180000, LAYOUT.formats["money"])
+    assert cell(3, "deal_size").value == "TBC"  # no amount in it: kept as the rep wrote it
+    # read back as the app's records hold them: the same instant in UTC, the amount as written
+    assert tracker.get("DS-1")["submitted_at"] == "2026-12-04T20:18:25+00:00"
+    assert tracker.get("DS-1")["deal_size"] == "180,000"
+
+
+def test_a_date_typed_into_the_file_by_hand_is_read_in_the_teams_time_zone(tmp_path):
+    tracker = LocalTracker(tmp_path / "t.xlsx", zone=ZoneInfo("America/Santiago"))
+    tracker.setup()
+    tracker.update({"DS-1": {"customer": "Acme"}})
+    book = openpyxl.load_workbook(tracker.path)
+    book[SHEET].cell(row=2, column=LAYOUT.index("decided_at") + 1).value = datetime(2026, 7, 1, 9, 0)
+    book.save(tracker.path)
+    assert tracker.get("DS-1")["decided_at"] == "2026-07-01T13:00:00+00:00"  # 9:00 in Santiago's winter (UTC-4)

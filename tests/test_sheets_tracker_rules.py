@@ -6,8 +6,10 @@ Runs SheetsTracker through the real gspread client against the fake (fake_google
 parses values written with USER_ENTERED the way Google does, so a write that is not RAW shows.
 """
 import threading
+from zoneinfo import ZoneInfo
 
 import pytest
+from gspread.utils import rowcol_to_a1
 
 from fake_google import FakeGoogle
 from server.errors import StepError
@@ -33,8 +35,9 @@ def tracker(fake):
 
 
 def shown_rows(fake: FakeGoogle, tracker: SheetsTracker, render: str = "FORMATTED_VALUE") -> list[dict]:
-    """The studies as the Sheet shows them (FORMATTED_VALUE), one dict per row below the header."""
-    rows = fake.get_values(tracker.spreadsheet_id, SHEET, render=render)[1:]
+    """The studies as the Sheet shows them (FORMATTED_VALUE), one dict per row below the header;
+    with UNFORMATTED_VALUE, dates as their serial numbers."""
+    rows = fake.get_values(tracker.spreadsheet_id, SHEET, render=render, datetime_render="SERIAL_NUMBER")[1:]
     return [dict(zip(LAYOUT.keys, row + [""] * (len(LAYOUT.keys) - len(row)))) for row in rows]
 
 
@@ -93,7 +96,7 @@ TYPED = {  # what people type, and what Google would make of it if it were parse
     "customer": "=1+2",                                            # a live formula showing 3
     "crm_link": '=HYPERLINK("http://evil.example.com","CRM")',     # a link to somewhere else
     "region": "007",                                               # the number 7
-    "deal_size": "1,234.5",                                        # the number 1234.5
+    "industry": "1,234.5",                                         # the number 1234.5
     "presentation_date": "12/03/2026",                             # a date serial
     "cs_owner": "TRUE",                                            # a checkbox-style boolean
     "decision_reason": "'as agreed on the call",                   # the apostrophe dropped
@@ -317,3 +320,37 @@ def test_links_are_clickable_while_the_cell_keeps_the_url_as_typed_text(fake, tr
     assert doc["hyperlink"] == "https://docs.google.com/document/d/abc/edit"
     assert doc["userEnteredValue"] == {"stringValue": "https://docs.google.com/document/d/abc/edit"}  # not a formula
     assert "hyperlink" not in crm and crm["userEnteredValue"] == {"stringValue": '=HYPERLINK("http://evil.example.com","CRM")'}
+
+
+def test_times_show_as_dates_in_the_teams_time_zone_and_the_deal_size_as_a_number_that_sums(fake):
+    tracker = SheetsTracker(fake_clients(fake).gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES,
+                            zone=ZoneInfo("Australia/Perth"))
+    tracker.setup()
+    tracker.update({"DS-0001": {"customer": "Acme", "submitted_at": "2026-12-04T20:18:25+00:00",
+                                "deal_size": "180,000", "currency": "AUD"},
+                    "DS-0002": {"customer": "Globex", "deal_size": "TBC"}})
+    assert fake.get_spreadsheet(tracker.spreadsheet_id)["properties"]["timeZone"] == "Australia/Perth"
+    shown, raw = shown_rows(fake, tracker), shown_rows(fake, tracker, render="UNFORMATTED_VALUE")
+    assert shown[0]["submitted_at"] == "2026-12-05 04:18"  # Perth's wall clock, sortable as a date
+    assert isinstance(raw[0]["submitted_at"], float) and isinstance(raw[0]["deal_size"], int)
+    assert (shown[0]["deal_size"], shown[0]["currency"], shown[1]["deal_size"]) == ("180,000", "AUD", "TBC")
+    # the app reads back the instant it wrote, and a write of something else leaves the date alone
+    fake.reset_calls()
+    tracker.update({"DS-0001": {"stage": "Submitted"}})
+    assert tracker.get("DS-0001")["submitted_at"] == "2026-12-04T20:18:25+00:00"
+    assert tracker.get("DS-0001")["deal_size"] == "180,000"
+    after = shown_rows(fake, tracker, render="UNFORMATTED_VALUE")[0]
+    assert after["submitted_at"] == raw[0]["submitted_at"]
+
+
+def test_a_tracker_from_before_dates_has_its_iso_text_made_a_date_by_the_next_write(fake, tracker):
+    fake_values = fake_clients(fake).gc.http_client
+    tracker.update({"DS-0001": {"customer": "Acme"}})
+    at = f"'{SHEET}'!{rowcol_to_a1(2, LAYOUT.index('decided_at') + 1)}"
+    fake_values.values_update(tracker.spreadsheet_id, at, params={"valueInputOption": "RAW"},
+                              body={"values": [["2026-07-01T13:00:00+00:00"]]})
+    assert tracker.get("DS-0001")["decided_at"] == "2026-07-01T13:00:00+00:00"  # text read as it is
+    tracker.update({"DS-0001": {"stage": "Approved"}})
+    raw = shown_rows(fake, tracker, render="UNFORMATTED_VALUE")[0]
+    assert isinstance(raw["decided_at"], float)
+    assert tracker.get("DS-0001")["decided_at"] == "2026-07-01T13:00:00+00:00"

@@ -29,7 +29,7 @@ def config() -> Config:
 
 
 def workspace() -> LocalWorkspace:
-    return LocalWorkspace(config().workspace)
+    return LocalWorkspace(config().workspace, zone=config().zone)
 
 
 @bp.before_app_request

@@ -48,6 +48,11 @@ class Tracker(ABC):
         """Apply changes per study id (new ids are appended); returns the rows as written.
         A change function may raise to refuse: then nothing at all is written."""
 
+    @abstractmethod
+    def archive(self, which: Callable[[dict], bool]) -> list[str]:
+        """Move the studies `which` picks (closed long ago) from the studies sheet to the Archive
+        sheet, all at once and never the wrong row; returns their study IDs."""
+
     def last_editor(self) -> str:
         """The email of whoever last changed the tracker, where the store knows it ("" if not)."""
         return ""

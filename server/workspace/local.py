@@ -10,6 +10,7 @@ import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..config import Config
 from ..errors import InputError
@@ -19,6 +20,7 @@ from ..rubric import Rubric, load_rubric
 from ..validators.document import Document
 from ..validators.docx_reader import read_docx
 from .base import Handover, Workspace
+from ..tracker_layout import UTC
 from .local_tracker import LocalTracker
 
 TRACKER_NAME = "Desktop Study tracker.xlsx"
@@ -50,11 +52,13 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
 class LocalWorkspace(Workspace):
     name = "local"
 
-    def __init__(self, root: str | Path | None = None, rubric: Rubric | None = None, team: tuple[str, ...] = ()):
-        """team: who may own a study (the tracker's owner dropdown)."""
+    def __init__(self, root: str | Path | None = None, rubric: Rubric | None = None, team: tuple[str, ...] = (),
+                 zone: ZoneInfo = UTC):
+        """team: who may own a study (the tracker's owner dropdown); zone: the team's time zone,
+        which the tracker's dates are shown in."""
         self.root = workspace_root(root).resolve()
         self.rubric = rubric or load_rubric()
-        self.tracker = LocalTracker(self.root / TRACKER_NAME, team=team)
+        self.tracker = LocalTracker(self.root / TRACKER_NAME, team=team, zone=zone)
 
     def path(self, doc_id: str) -> Path:
         """The file for a doc id, which must stay inside the workspace."""

@@ -19,21 +19,27 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..tracker_layout import TrackerLayout, tracker_layout
+from zoneinfo import ZoneInfo
+
+from ..tracker_layout import UTC, TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
 
 SHEET = "Studies"
+ARCHIVE = "Archive"  # closed studies moved out of the way, as in the Google Sheet
 MAX_ROWS = 5000  # rows the dropdowns and colours cover
 LINKS = ("https://", "http://", "file://")  # what a link column makes clickable
 
 
 class LocalTracker(Tracker):
-    def __init__(self, path: Path, layout: TrackerLayout | None = None, team: tuple[str, ...] = ()):
-        """team: who may own a study, the owner column's dropdown (set when the file is made)."""
+    def __init__(self, path: Path, layout: TrackerLayout | None = None, team: tuple[str, ...] = (),
+                 zone: ZoneInfo = UTC):
+        """team: who may own a study, the owner column's dropdown (set when the file is made);
+        zone: the team's time zone, the one the file's dates are in."""
         self.path = Path(path)
         self.lock_path = self.path.with_name("." + self.path.name + ".lock")
         self.layout = layout or tracker_layout()
         self.team = tuple(team)
+        self.zone = zone
 
     @contextmanager
     def _locked(self, exclusive: bool):
@@ -57,7 +63,7 @@ class LocalTracker(Tracker):
         with self._locked(exclusive=False):
             ws = load_workbook(self.path, read_only=True)[SHEET]
             rows = list(ws.iter_rows(min_row=2, values_only=True))
-        return [self.layout.from_row(list(r)) for r in rows if r and r[0] not in (None, "")]
+        return [self.layout.from_row(list(r), self.zone) for r in rows if r and r[0] not in (None, "")]
 
     def last_editor(self) -> str:
         """Who last saved the workbook, as Excel and LibreOffice record it (the app's own saves
@@ -76,23 +82,57 @@ class LocalTracker(Tracker):
             width = len(self.layout.columns)
             row_of = {str(ws.cell(row=r, column=1).value): r for r in range(2, ws.max_row + 1)
                       if ws.cell(row=r, column=1).value not in (None, "")}
-            current = {sid: self.layout.from_row([ws.cell(row=n, column=c).value for c in range(1, width + 1)])
+            current = {sid: self.layout.from_row([ws.cell(row=n, column=c).value for c in range(1, width + 1)], self.zone)
                        for sid, n in row_of.items() if sid in changes}
             merged = merge(current, changes)
+            formats = self.layout.formats
             next_row = max(row_of.values(), default=1) + 1
             for study_id, record in merged.items():
                 row = row_of.get(study_id)
                 if row is None:
                     row, next_row = next_row, next_row + 1
-                for col, value in enumerate(self.layout.to_row(record), start=1):
-                    cell = ws.cell(row=row, column=col)
+                for col, value in enumerate(self.layout.to_row(record, self.zone), start=1):
+                    cell, kind = ws.cell(row=row, column=col), self.layout.columns[col - 1].kind
                     cell.value = value
-                    if isinstance(value, str):
+                    if kind in formats and not isinstance(value, str):
+                        cell.number_format = formats[kind]  # a date or an amount Excel sorts, filters and sums
+                    elif isinstance(value, str):
                         cell.data_type = "s"  # '=HYPERLINK(...)' typed by a user stays text
-                        if self.layout.columns[col - 1].kind == "link" and value.startswith(LINKS):
+                        if kind == "link" and value.startswith(LINKS):
                             cell.hyperlink, cell.style = value, "Hyperlink"  # a link, the text still the URL
             self._save(wb)
             return merged
+
+    def archive(self, which) -> list[str]:
+        """Move the rows `which` picks to the Archive sheet (made with the header if missing)."""
+        if not self.path.exists():
+            return []
+        with self._locked(exclusive=True):
+            wb = load_workbook(self.path)
+            ws, width = wb[SHEET], len(self.layout.columns)
+            moving = []
+            for n in range(2, ws.max_row + 1):
+                cells = [ws.cell(row=n, column=c) for c in range(1, width + 1)]
+                if cells[0].value not in (None, "") and which(self.layout.from_row([c.value for c in cells], self.zone)):
+                    moving.append((n, cells))
+            if not moving:
+                return []
+            if ARCHIVE in wb.sheetnames:
+                archive = wb[ARCHIVE]
+            else:
+                archive = wb.create_sheet(ARCHIVE)
+                archive.append(self.layout.headers)
+                archive.freeze_panes = "B2"
+            for _, cells in moving:
+                archive.append([c.value for c in cells])
+                for source, target in zip(cells, archive[archive.max_row]):
+                    target.number_format = source.number_format
+                    if source.hyperlink:
+                        target.hyperlink, target.style = source.hyperlink.target, "Hyperlink"
+            for n, _ in reversed(moving):
+                ws.delete_rows(n)
+            self._save(wb)
+            return [str(cells[0].value) for _, cells in moving]
 
     def _new_workbook(self) -> Workbook:
         layout = self.layout

@@ -8,20 +8,26 @@ so nothing becomes a formula.
 """
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import gspread
 from gspread.urls import DRIVE_FILES_API_V3_URL, SPREADSHEETS_API_V4_BASE_URL
 from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
-from ..tracker_layout import TrackerLayout, tracker_layout
+from ..tracker_layout import UTC, TrackerLayout, to_serial, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
 from .pace import ServiceAccountQuotas
-from .tracker_rows import ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows, tagging, untag
+from .tracker_rows import (ROW_DATA_FIELDS, ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows,
+                           row_data, tagging, untag)
 from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
+ARCHIVE = "Archive"  # closed studies moved out of the way, so every read of Studies stays small
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
+ARCHIVING = "The app is moving closed studies to the Archive sheet: a few seconds"
 
 
 def column_letter(index: int) -> str:
@@ -39,6 +45,10 @@ def header_mismatch(found: list, expected: list[str]) -> str:
     return ""
 
 
+def _number_format(kind: str, pattern: str) -> dict:
+    return {"type": "DATE_TIME" if kind == "datetime" else "NUMBER", "pattern": pattern}
+
+
 def _rgb(hex_colour: str) -> dict:
     h = hex_colour.lstrip("#")
     return {"red": int(h[0:2], 16) / 255, "green": int(h[2:4], 16) / 255, "blue": int(h[4:6], 16) / 255}
@@ -48,17 +58,21 @@ class SheetsTracker(Tracker):
     def __init__(self, gc: gspread.Client, spreadsheet_id: str | None = None, managers: tuple[str, ...] = (),
                  editors: tuple[str, ...] = (), title: str = "Desktop Study tracker", folder_id: str | None = None,
                  policy: RetryPolicy = DEFAULT_POLICY, layout: TrackerLayout | None = None,
-                 quotas: ServiceAccountQuotas | None = None, team: tuple[str, ...] = ()):
+                 quotas: ServiceAccountQuotas | None = None, team: tuple[str, ...] = (), zone: ZoneInfo = UTC):
         """managers: who may edit the decision columns; editors: also allowed there (the
         service account writing decisions on the managers' behalf); quotas: the service
-        account's Sheets reads and writes are paced to Google's per-user quotas."""
+        account's Sheets reads and writes are paced to Google's per-user quotas; zone: the
+        team's time zone (the Sheet's, and the one its dates are shown in)."""
         self.gc, self.spreadsheet_id = gc, spreadsheet_id
         self.managers, self.editors = tuple(managers), tuple(editors)
         self.title, self.folder_id, self.policy = title, folder_id, policy
         self.layout = layout or tracker_layout()
         self.quotas = quotas or ServiceAccountQuotas()
         self.team = tuple(team)  # who may own a study: the owner column's dropdown (none without a team)
+        self.zone = zone
         self._links = frozenset(i for i, c in enumerate(self.layout.columns) if c.kind == "link")
+        self._formats = {i: _number_format(c.kind, self.layout.formats[c.kind])
+                         for i, c in enumerate(self.layout.columns) if c.kind in self.layout.formats}
         self.last_col = column_letter(len(self.layout.columns) - 1)
 
     @property
@@ -104,7 +118,8 @@ class SheetsTracker(Tracker):
     def _format_requests(self, sheet_id: int, sheet: dict) -> list[dict]:
         layout, cols = self.layout, self.layout.columns
         grid = lambda c: {"sheetId": sheet_id, "startRowIndex": 1, "startColumnIndex": c, "endColumnIndex": c + 1}  # noqa: E731
-        requests: list[dict] = [{"updateSheetProperties": {
+        requests: list[dict] = [{"updateSpreadsheetProperties": {  # NOW() and the dates people type
+            "properties": {"timeZone": self.zone.key}, "fields": "timeZone"}}, {"updateSheetProperties": {
             "properties": {"sheetId": sheet_id, "title": SHEET,
                            "gridProperties": {"frozenRowCount": 1, "frozenColumnCount": 1,
                                               "columnCount": max(len(cols), 26)}},
@@ -118,6 +133,9 @@ class SheetsTracker(Tracker):
             requests.append({"updateDimensionProperties": {
                 "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": i, "endIndex": i + 1},
                 "properties": {"pixelSize": c.width}, "fields": "pixelSize"}})
+            if i in self._formats:
+                requests.append({"repeatCell": {"range": grid(i), "cell": {"userEnteredFormat": {
+                    "numberFormat": self._formats[i]}}, "fields": "userEnteredFormat.numberFormat"}})
             values = layout.choices(c, self.team)
             if values:
                 requests.append({"setDataValidation": {"range": grid(i), "rule": {
@@ -187,10 +205,14 @@ class SheetsTracker(Tracker):
     def _read(self) -> tuple[int, list[SheetRow]]:
         answer = call("read the tracker", lambda: self._http.fetch_sheet_metadata(self._id, params={
             "ranges": f"'{SHEET}'!A2:{self.last_col}", "fields": ROWS_FIELDS}), self.policy, self.quotas.sheets_reads)
-        return read_rows(answer)
+        return read_rows(answer, frozenset(self._formats))
+
+    def _row(self, record: dict) -> list:
+        """A record as the Sheet holds it: times as serial numbers in the team's time zone."""
+        return [to_serial(v) if isinstance(v, datetime) else v for v in self.layout.to_row(record, self.zone)]
 
     def records(self) -> list[dict]:
-        return [self.layout.from_row(r.values) for r in self._read()[1] if r.study_id]
+        return [self.layout.from_row(r.values, self.zone) for r in self._read()[1] if r.study_id]
 
     def update(self, changes: dict[str, Change]) -> dict[str, dict]:
         """One read and at most two writes however many studies change: the cells that change
@@ -203,10 +225,11 @@ class SheetsTracker(Tracker):
             found = {r.study_id: r for r in rows if r.study_id}
             strays = {mid: sid for r in rows for mid, sid in r.stray.items()}
             misplaced = set(strays.values())  # studies whose tag also sits on another row
-            merged = merge({sid: self.layout.from_row(found[sid].values) for sid in changes if sid in found}, changes)
+            merged = merge({sid: self.layout.from_row(found[sid].values, self.zone) for sid in changes if sid in found},
+                           changes)
             by_tag, placing, new = [], [untag(mid) for mid in strays], []
             for study_id, record in merged.items():
-                row, values = found.get(study_id), self.layout.to_row(record)
+                row, values = found.get(study_id), self._row(record)
                 if row is None:
                     new.append((study_id, values))
                 elif row.tagged and study_id not in misplaced:
@@ -214,16 +237,103 @@ class SheetsTracker(Tracker):
                     if write:
                         by_tag.append(write)
                 else:
-                    placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged, links=self._links)
+                    placing += placed(sheet_id, row.index, study_id, values, tag=not row.tagged,
+                                      links=self._links, formats=self._formats)
             placing += [tagging(sheet_id, r.index, r.study_id) for r in rows  # rows added by hand, untouched now
                         if r.study_id and not r.tagged and r.study_id not in merged]
             end = (rows[-1].index + 1) if rows else 1
             if new:
                 placing.append(inserted(sheet_id, end, len(new)))
                 for offset, (study_id, values) in enumerate(new):
-                    placing += placed(sheet_id, end + offset, study_id, values, links=self._links)
+                    placing += placed(sheet_id, end + offset, study_id, values, links=self._links, formats=self._formats)
             self._write(by_tag, placing)
             return merged
+
+    # --- archive -------------------------------------------------------------------------
+    def archive(self, which) -> list[str]:
+        """Rows can only be deleted by position, and a person sorting the Sheet between the read
+        and the delete would make it delete another study. So the Studies sheet is protected
+        (only the app may edit it) from before the read until the delete: four calls. Removing
+        the protection goes in the same request as the move, which makes the move happen once
+        only: a retry of a move that did land finds no protection to remove and is refused whole.
+        A person editing in those seconds is told the sheet is protected; nothing they had is lost."""
+        with named_lock(f"tracker:{self._id}"):
+            sheet_id, archive_id, protection = self._protect_for_archiving()
+            moving: list[SheetRow] = []
+            try:
+                _, rows = self._read()
+                moving = [r for r in rows if r.study_id and which(self.layout.from_row(r.values, self.zone))]
+                requests = self._move_requests(sheet_id, archive_id, moving) + [
+                    {"deleteProtectedRange": {"protectedRangeId": protection}}]
+                call("move closed studies to the archive", lambda: self._http.batch_update(
+                    self._id, {"requests": requests}), self.policy, self.quotas.sheets_writes)
+            except BaseException:
+                if not self._held(sheet_id, protection):
+                    return [r.study_id for r in moving]  # the move landed; only its answer was lost
+                self._unprotect(protection)
+                raise
+            return [r.study_id for r in moving]
+
+    def _move_requests(self, sheet_id: int, archive_id: tuple[int, bool], moving: list[SheetRow]) -> list[dict]:
+        """The rows appended to the Archive (its header first when it is new), then deleted from
+        Studies, bottom up, each run of adjacent rows in one request."""
+        if not moving:
+            return []
+        header = [] if archive_id[1] else [row_data(self.layout.headers)]
+        out = [{"appendCells": {"sheetId": archive_id[0], "fields": ROW_DATA_FIELDS, "rows": header + [
+            row_data(r.values, self._links, self._formats) for r in moving]}}]
+        runs: list[list[int]] = []
+        for index in sorted((r.index for r in moving), reverse=True):
+            if runs and runs[-1][0] == index + 1:
+                runs[-1][0] = index
+            else:
+                runs.append([index, index + 1])
+        return out + [{"deleteDimension": {"range": {"sheetId": sheet_id, "dimension": "ROWS",
+                                                     "startIndex": start, "endIndex": end}}} for start, end in runs]
+
+    def _held(self, sheet_id: int, protection: int) -> bool:
+        """Whether the archiving protection is still on (True when that cannot be read: assume so)."""
+        try:
+            meta = call("read the tracker's protections", lambda: self._http.fetch_sheet_metadata(self._id, params={
+                "fields": "sheets(properties(sheetId),protectedRanges(protectedRangeId))"}), self.policy,
+                self.quotas.sheets_reads)
+        except StepError:
+            return True
+        return any(p.get("protectedRangeId") == protection for s in meta.get("sheets", [])
+                   if s["properties"]["sheetId"] == sheet_id for p in s.get("protectedRanges", []))
+
+    def _protect_for_archiving(self) -> tuple[int, tuple[int, bool], int]:
+        """(Studies' sheet id, (the Archive's sheet id, whether it existed), the protection's id):
+        the Archive sheet made if missing, a protection a crash left behind removed."""
+        meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
+            "fields": "sheets(properties(sheetId,title),protectedRanges(protectedRangeId,description))"}),
+            self.policy, self.quotas.sheets_reads)
+        sheets = {s["properties"]["title"]: s for s in meta.get("sheets", [])}
+        if SHEET not in sheets:
+            raise StepError("archive closed studies", 404, f"the tracker has no '{SHEET}' sheet: run `handover setup`")
+        sheet_id = sheets[SHEET]["properties"]["sheetId"]
+        requests = [{"deleteProtectedRange": {"protectedRangeId": p["protectedRangeId"]}}
+                    for p in sheets[SHEET].get("protectedRanges", []) if p.get("description") == ARCHIVING]
+        if ARCHIVE not in sheets:
+            requests.append({"addSheet": {"properties": {"title": ARCHIVE, "gridProperties": {
+                "frozenRowCount": 1, "columnCount": max(len(self.layout.columns), 26)}}}})
+        requests.append({"addProtectedRange": {"protectedRange": {
+            "range": {"sheetId": sheet_id}, "description": ARCHIVING, "warningOnly": False,
+            "editors": {"users": sorted(set(self.editors))}}}})
+        answer = call("hold the tracker while closed studies move", lambda: self._http.batch_update(
+            self._id, {"requests": requests}), self.policy, self.quotas.sheets_writes)
+        replies = answer.get("replies", [])
+        added = next((r["addSheet"]["properties"]["sheetId"] for r in replies if "addSheet" in r), None)
+        archive = (added, False) if added is not None else (sheets[ARCHIVE]["properties"]["sheetId"], True)
+        protection = replies[-1]["addProtectedRange"]["protectedRange"]["protectedRangeId"]
+        return sheet_id, archive, protection
+
+    def _unprotect(self, protection: int) -> None:
+        try:
+            call("release the tracker", lambda: self._http.batch_update(self._id, {"requests": [
+                {"deleteProtectedRange": {"protectedRangeId": protection}}]}), self.policy, self.quotas.sheets_writes)
+        except StepError:  # the next archive removes it (ARCHIVING), and the error being raised says why
+            pass
 
     def _write(self, by_tag: list[dict], requests: list[dict]) -> None:
         if by_tag:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 ROW_KEY = "studyId"
 # One read gives the rows' values and their tags (spreadsheets.get on the rows' range).
-ROWS_FIELDS = ("sheets(properties(sheetId),data(startRow,rowData(values(formattedValue)),"
+ROWS_FIELDS = ("sheets(properties(sheetId),data(startRow,rowData(values(formattedValue,effectiveValue)),"
                "rowMetadata(developerMetadata(metadataId,metadataKey,metadataValue))))")
 
 
@@ -37,14 +37,15 @@ class SheetRow:
         return str(self.values[0]).strip() if self.values else ""
 
 
-def read_rows(answer: dict) -> tuple[int, list[SheetRow]]:
-    """(sheet id, the rows) from a spreadsheets.get with ROWS_FIELDS on one sheet's range."""
+def read_rows(answer: dict, typed: frozenset[int] = frozenset()) -> tuple[int, list[SheetRow]]:
+    """(sheet id, the rows) from a spreadsheets.get with ROWS_FIELDS on one sheet's range: each
+    cell as it shows, but the columns in `typed` (dates, amounts, numbers) as their numbers."""
     sheet = (answer.get("sheets") or [{}])[0]
     grid = (sheet.get("data") or [{}])[0]
     start, data, meta = grid.get("startRow", 0), grid.get("rowData") or [], grid.get("rowMetadata") or []
     rows = []
     for i in range(len(data)):
-        values = [cell.get("formattedValue", "") for cell in (data[i] or {}).get("values", [])]
+        values = [_value(cell, column in typed) for column, cell in enumerate((data[i] or {}).get("values", []))]
         tags = {m.get("metadataId"): m.get("metadataValue") for m in
                 (meta[i] if i < len(meta) else {}).get("developerMetadata", []) if m.get("metadataKey") == ROW_KEY}
         row = SheetRow(start + i, values, False)
@@ -56,11 +57,22 @@ def read_rows(answer: dict) -> tuple[int, list[SheetRow]]:
     return sheet.get("properties", {}).get("sheetId", 0), rows
 
 
+def _value(cell: dict, typed: bool):
+    number = (cell.get("effectiveValue") or {}).get("numberValue")
+    return number if typed and number is not None else cell.get("formattedValue", "")
+
+
+def _same(new, old) -> bool:
+    """The cell already holds `new` (85 and 85.0 are the same number)."""
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (new, old))
+    return new == old if numbers else str(new) == str(old)
+
+
 def changed_cells(study_id: str, before: list, after: list) -> dict | None:
     """A DataFilterValueRange writing only the cells of `after` that differ from `before`, to the
     row tagged with `study_id`; None when nothing changes."""
     padded = list(before) + [""] * (len(after) - len(before))
-    cells = [None if str(new) == str(old) else new for new, old in zip(after, padded)]
+    cells = [None if _same(new, old) else new for new, old in zip(after, padded)]
     if all(c is None for c in cells):
         return None
     return {"dataFilter": {"developerMetadataLookup": {"metadataKey": ROW_KEY, "metadataValue": study_id,
@@ -69,14 +81,27 @@ def changed_cells(study_id: str, before: list, after: list) -> dict | None:
 
 
 def placed(sheet_id: int, index: int, study_id: str, values: list, tag: bool = True,
-           links: frozenset[int] = frozenset()) -> list[dict]:
-    """Requests writing a whole row at `index` as typed text and numbers (never a formula), the
-    columns in `links` as clickable links (rich text: the value stays the URL, no HYPERLINK
-    formula), and, unless it has its tag already, tagging it with its study ID."""
-    cells = [_link(v) if i in links and _is_url(v) else _cell(v) for i, v in enumerate(values)]
+           links: frozenset[int] = frozenset(), formats: dict[int, dict] | None = None) -> list[dict]:
+    """Requests writing a whole row at `index` (row_data) and, unless it has its tag already,
+    tagging it with its study ID."""
     write = {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": index, "columnIndex": 0},
-                             "rows": [{"values": cells}], "fields": "userEnteredValue,textFormatRuns"}}
+                             "rows": [row_data(values, links, formats)], "fields": ROW_DATA_FIELDS}}
     return [write] + ([tagging(sheet_id, index, study_id)] if tag else [])
+
+
+ROW_DATA_FIELDS = "userEnteredValue,textFormatRuns,userEnteredFormat.numberFormat"
+
+
+def row_data(values: list, links: frozenset[int] = frozenset(), formats: dict[int, dict] | None = None) -> dict:
+    """A row as RowData: typed text and numbers (never a formula), the columns in `links` as
+    clickable links (rich text: the value stays the URL, no HYPERLINK formula), the columns in
+    `formats` (column -> numberFormat) showing dates and amounts."""
+    formats = formats or {}
+    cells = [_link(v) if i in links and _is_url(v) else _cell(v) for i, v in enumerate(values)]
+    for i, cell in enumerate(cells):
+        if i in formats:  # empty cells too: a date written later by tag must show as a date
+            cell["userEnteredFormat"] = {"numberFormat": formats[i]}
+    return {"values": cells}
 
 
 def tagging(sheet_id: int, index: int, study_id: str) -> dict:
