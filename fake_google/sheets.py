@@ -8,7 +8,7 @@ import copy
 import csv
 import io
 
-from . import protection, sheets_metadata, sheets_requests, sheets_values
+from . import protection, sheets_charts, sheets_metadata, sheets_requests, sheets_values
 from .a1 import CellRange
 from .errors import ApiError, entity_not_found, invalid_argument
 from .fields import parse_or_error, apply_fields
@@ -260,6 +260,8 @@ def render_sheet(sheet, include_grid, ranges):
         basic_filter = copy.deepcopy(sheet.basic_filter)
         basic_filter["range"] = sheets_requests.render_grid_range(basic_filter.get("range", {}))
         rendered["basicFilter"] = basic_filter
+    if sheet.charts:
+        rendered["charts"] = [sheets_charts.render_chart(chart) for chart in sheet.charts]
     return rendered
 
 

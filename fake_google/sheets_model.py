@@ -68,6 +68,7 @@ class Sheet:
         self.conditional_formats = []
         self.merges = []
         self.basic_filter = None
+        self.charts = []  # EmbeddedCharts on this sheet (sheets_charts.py)
 
     @property
     def sheet_id(self):

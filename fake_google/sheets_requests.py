@@ -9,7 +9,7 @@ import copy
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import errors, sheets_cells, sheets_metadata
+from . import errors, sheets_cells, sheets_charts, sheets_metadata
 from .fields import parse_fields
 from .masks import apply_mask
 from .sheets_model import OWNER_EMAIL, Sheet, new_sheet_properties, normalize_colors
@@ -592,6 +592,8 @@ REQUEST_HANDLERS = {
     "addDimensionGroup": add_dimension_group,
     "updateDimensionGroup": update_dimension_group,
     "deleteDeveloperMetadata": sheets_metadata.delete,
+    "addChart": sheets_charts.add_chart,
+    "deleteEmbeddedObject": sheets_charts.delete_embedded_object,
     "autoResizeDimensions": accepted_without_effect,
     "updateDimensionProperties": accepted_without_effect,
 }

@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from .errors import FlowError, MoneyError
 from .generators.deal import Deal
 from .generators.money import parse_money
+from .pipeline import pipeline_tables
 from . import sheet_edits
 from .tracker_layout import tracker_layout
 from .rubric import load_rubric
@@ -298,6 +299,7 @@ def refresh(ws: Workspace, managers=(), archive_after_days: int = 0) -> RefreshR
     modified = ws.handovers_modified([r["doc_id"] for r in records])
     changes = _document_changes(ws, records, modified, result)
     edited, picked = _sheet_edit_studies(rows, _today(now_iso()))
+    written: dict[str, dict] = {}
     if changes or edited:
         when, editor = now_iso(), ws.tracker.last_editor() if picked else ""
         written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)
@@ -307,11 +309,19 @@ def refresh(ws: Workspace, managers=(), archive_after_days: int = 0) -> RefreshR
     old = archivable(archive_after_days, _today(now_iso()))
     if any(old(r) for r in rows):
         result.archived = ws.tracker.archive(old)
+    _show_pipeline(ws, [written.get(r["study_id"], r) for r in rows if r["study_id"] not in result.archived])
     log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
                                      "changed": result.changed, "written": result.written,
                                      "missing": result.missing, "errors": len(result.errors),
                                      "decided_in_sheet": len(result.decided), "archived": len(result.archived)})
     return result
+
+
+def _show_pipeline(ws: Workspace, rows: list[dict]) -> None:
+    """The Pipeline sheet's tables and charts brought up to date with the rows as written."""
+    now = datetime.now(timezone.utc)
+    updated = now.astimezone(ws.tracker.zone).strftime("%Y-%m-%d %H:%M") + f" ({ws.tracker.zone.key})"
+    ws.tracker.show_pipeline(pipeline_tables(rows, now.astimezone(ws.tracker.zone).date(), ws.tracker.zone), updated)
 
 
 def _document_changes(ws: Workspace, records: list[dict], modified: dict[str, str], result: RefreshResult) -> dict:

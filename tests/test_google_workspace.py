@@ -178,6 +178,7 @@ def test_refresh_rescores_only_changed_docs_and_writes_in_one_batch(fake):
     ids = [upload_docx(ws, to_docx(GOOD)) for _ in range(3)]
     for doc_id in ids:
         assert flows.submit(ws, doc_id, "sam.rep@example.com").recorded
+    flows.refresh(ws)  # the first refresh also draws the Pipeline sheet (one batchUpdate, once)
     ws.docs.documents().batchUpdate(documentId=ids[0], body={"requests": [{"replaceAllText": {
         "containsText": {"text": "Carosue Dam", "matchCase": True}, "replaceText": "TBD"}}]}).execute()
     fake.reset_calls()

@@ -6,9 +6,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from ..generators.deal import Deal
 from ..locks import named_lock
+from ..pipeline import Table
+from ..tracker_layout import UTC
 from ..validators.document import Document
 
 
@@ -47,6 +50,12 @@ class Tracker(ABC):
     def update(self, changes: dict[str, Change]) -> dict[str, dict]:
         """Apply changes per study id (new ids are appended); returns the rows as written.
         A change function may raise to refuse: then nothing at all is written."""
+
+    zone: ZoneInfo = UTC  # the team's time zone: the one the tracker shows dates in
+
+    @abstractmethod
+    def show_pipeline(self, tables: list[Table], updated: str) -> None:
+        """Rewrite the Pipeline sheet's tables (made with its charts when missing)."""
 
     @abstractmethod
     def archive(self, which: Callable[[dict], bool]) -> list[str]:

@@ -21,8 +21,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from zoneinfo import ZoneInfo
 
+from ..pipeline import Table, pipeline_layout, sheet_rows
 from ..tracker_layout import UTC, TrackerLayout, tracker_layout
 from .base import Change, Tracker, merge
+from .local_pipeline import draw_pipeline
 
 SHEET = "Studies"
 ARCHIVE = "Archive"  # closed studies moved out of the way, as in the Google Sheet
@@ -133,6 +135,23 @@ class LocalTracker(Tracker):
                 ws.delete_rows(n)
             self._save(wb)
             return [str(cells[0].value) for _, cells in moving]
+
+    def show_pipeline(self, tables: list[Table], updated: str) -> None:
+        """The Pipeline sheet remade with its tables and charts when its tables changed (the
+        file is left alone otherwise, whatever the time on its "kept current" line)."""
+        if not self.path.exists():
+            return
+        rows = sheet_rows(tables, updated)
+        with self._locked(exclusive=True):
+            wb = load_workbook(self.path)
+            title = pipeline_layout().sheet
+            if title in wb.sheetnames:
+                old = [[("" if v is None else v) for v in r] for r in wb[title].iter_rows(values_only=True)]
+                if old[1:] == [r + [""] * (len(old[0]) - len(r)) for r in rows[1:]]:
+                    return
+                del wb[title]
+            draw_pipeline(wb.create_sheet(title, index=1), tables, rows)
+            self._save(wb)
 
     def _new_workbook(self) -> Workbook:
         layout = self.layout

@@ -8,6 +8,7 @@ so nothing becomes a formula.
 """
 from __future__ import annotations
 
+import random
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -16,10 +17,12 @@ from gspread.urls import DRIVE_FILES_API_V3_URL, SPREADSHEETS_API_V4_BASE_URL
 from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
+from ..pipeline import Table, block_start, pipeline_layout, sheet_rows
 from ..tracker_layout import UTC, TrackerLayout, to_serial, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
 from .pace import ServiceAccountQuotas
+from .pipeline_charts import chart_requests
 from .tracker_rows import (ROW_DATA_FIELDS, ROWS_FIELDS, SheetRow, changed_cells, inserted, placed, read_rows,
                            row_data, tagging, untag)
 from .retry import DEFAULT_POLICY, RetryPolicy, call
@@ -334,6 +337,41 @@ class SheetsTracker(Tracker):
                 {"deleteProtectedRange": {"protectedRangeId": protection}}]}), self.policy, self.quotas.sheets_writes)
         except StepError:  # the next archive removes it (ARCHIVING), and the error being raised says why
             pass
+
+    # --- the Pipeline sheet (server/pipeline.py) ----------------------------------------------
+    def show_pipeline(self, tables: list[Table], updated: str) -> None:
+        """The Pipeline sheet's values in one write; the sheet and its charts made first when
+        it is missing (a tracker from before the Pipeline, or someone deleted the sheet)."""
+        title, rows = pipeline_layout().sheet, sheet_rows(tables, updated)
+
+        def write():
+            return self._http.values_update(self._id, f"'{title}'!A1", params={"valueInputOption": ValueInputOption.raw},
+                                            body={"values": rows})
+        try:
+            call("update the Pipeline sheet", write, self.policy, self.quotas.sheets_writes)
+        except StepError as exc:
+            if exc.status != 400:  # 400: no such sheet ("Unable to parse range")
+                raise
+            self._add_pipeline_sheet(title, len(rows))
+            call("update the Pipeline sheet", write, self.policy, self.quotas.sheets_writes)
+
+    def _add_pipeline_sheet(self, title: str, height: int) -> None:
+        sheet_id = random.randrange(1, 2**31)  # chosen here so the charts can name it in the same request
+        layout = pipeline_layout()
+        widths = [220, 110, 110, 130]
+        requests = [{"addSheet": {"properties": {"sheetId": sheet_id, "title": title, "gridProperties": {
+            "rowCount": max(height, block_start(len(layout.tables))), "columnCount": 16}}}}]
+        requests += [{"updateDimensionProperties": {"range": {"sheetId": sheet_id, "dimension": "COLUMNS",
+                                                              "startIndex": i, "endIndex": i + 1},
+                                                    "properties": {"pixelSize": w}, "fields": "pixelSize"}}
+                     for i, w in enumerate(widths)]
+        requests += [{"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": block_start(i),
+                                               "endRowIndex": block_start(i) + 2, "startColumnIndex": 0,
+                                               "endColumnIndex": len(t.headers)},
+                                     "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
+                                     "fields": "userEnteredFormat.textFormat.bold"}} for i, t in enumerate(layout.tables)]
+        call("add the Pipeline sheet", lambda: self._http.batch_update(
+            self._id, {"requests": requests + chart_requests(sheet_id)}), self.policy, self.quotas.sheets_writes)
 
     def _write(self, by_tag: list[dict], requests: list[dict]) -> None:
         if by_tag:
