@@ -13,8 +13,8 @@ from .errors import FlowError, MoneyError
 from .generators.deal import Deal
 from .generators.money import parse_money
 from .pipeline import pipeline_tables
-from . import sheet_edits
-from .tracker_layout import tracker_layout
+from . import sheet_edits, stage_rules
+from .tracker_layout import CONTROL_CHARACTERS, tracker_layout
 from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
 from .validators.scorer import score_document
@@ -134,6 +134,7 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         again = bool(current)
         when = now_iso()
         values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
+                  "submitted_by": user,
                   "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
         if current.get("stage", "") not in WORKFLOW.resubmit_from:
             raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
@@ -188,6 +189,8 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
                             "decision.", 409)
         if decision == WORKFLOW.exception and not current.get("exception_requested"):
             raise FlowError(f"{study_id} did not ask for an exception.", 409)
+        if current.get("submitted_by") and _in(user, [current["submitted_by"]]):
+            raise FlowError(f"You submitted {study_id}: another manager decides it.", 403)
         when = now_iso()
         return {"stage": WORKFLOW.approved if decision == WORKFLOW.exception else decision, "decision": decision,
                 "decision_reason": reason.strip(), "decided_by": user, "decided_at": when, "last_updated": when}
@@ -198,15 +201,30 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
 
 
 def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team) -> dict:
+    """CS or a manager gives an approved, open study an owner from the CS team."""
     if not _in(user, team):
         raise FlowError("Only CS and managers assign studies.", 403)
+    owner = CONTROL_CHARACTERS.sub("", owner)  # pasted with the name, showing nothing
     if not owner.strip():
         raise FlowError("Choose who owns the study.")
-    return _change(ws, study_id, lambda current: {"cs_owner": owner.strip(), "last_updated": now_iso()})
+    if not _in(owner.strip(), team):
+        raise FlowError(f"{owner.strip()} is not in the CS team: choose an owner from the list.")
+
+    def assigned(current: dict) -> dict:
+        stage = current.get("stage", "")
+        if stage == WORKFLOW.closed:
+            raise FlowError(f"{study_id} is closed: a manager reopens it before it changes hands.", 409)
+        if stage not in (WORKFLOW.approved, *tracker_layout().cs_stages):
+            raise FlowError(f"{study_id} is '{stage}': it gets an owner once a manager approves it.", 409)
+        return {"cs_owner": owner.strip(), "last_updated": now_iso()}
+
+    return _change(ws, study_id, assigned)
 
 
-def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dict:
-    """CS move an approved study through the CS stages; manager stages are decisions."""
+def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team, managers=()) -> dict:
+    """CS move an approved study forward through the CS stages one at a time once it has an
+    owner; a manager may also move it back, and only a manager reopens a Closed study
+    (stage_rules.py). Manager stages are decisions, not moves."""
     layout = tracker_layout()
     if not _in(user, team):
         raise FlowError("Only CS and managers move studies between stages.", 403)
@@ -214,9 +232,9 @@ def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team) -> dic
         raise FlowError(f"'{stage}' is not a CS stage ({', '.join(layout.cs_stages)}).")
 
     def moved(current: dict) -> dict:
-        approved = current.get("decision") in WORKFLOW.approving
-        if not approved or current.get("stage") not in (WORKFLOW.approved, *layout.cs_stages):
-            raise FlowError(f"{study_id} is '{current.get('stage')}': it needs a manager's approval first.", 409)
+        why = stage_rules.refusal(current, stage, _in(user, managers), study_id)
+        if why:
+            raise FlowError(why, 409)
         return {"stage": stage, "last_updated": now_iso()}
 
     return _change(ws, study_id, moved)
@@ -248,7 +266,7 @@ def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = 
         if "doc_changed" in out and now is not None:
             out["doc_changed"] = "Yes" if now != current.get("doc_modified_at_submit") else "No"
         out.update(sheet_edits.hand_decision(current, editor, managers, when) or {})
-        flagged = sheet_edits.note({**current, **out})
+        flagged = sheet_edits.note({**current, **out}, editor)
         if flagged != current.get("notes", ""):
             out["notes"] = flagged
         waited = sheet_edits.days_waiting({**current, **out}, _today(when))

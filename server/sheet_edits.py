@@ -30,7 +30,7 @@ def hand_decision(record: dict, editor: str, managers, when: str) -> dict | None
     decision = record.get("decision", "")
     if record.get("stage") != flow.submitted or not decision or record.get("decided_by"):
         return None
-    if decision not in layout.decisions or note(record):
+    if decision not in layout.decisions or note(record, editor):
         return None  # shown as a note instead
     who = editor if editor and editor.lower() in {m.lower() for m in managers} else UNKNOWN_MANAGER
     stage = flow.approved if decision == flow.exception else decision
@@ -53,11 +53,16 @@ def days_waiting(record: dict, today: date) -> int | str:
         return ""
 
 
-def note(record: dict) -> str:
-    """What in this row cannot be acted on, in words ("" when it all makes sense)."""
+def note(record: dict, editor: str = "") -> str:
+    """What in this row cannot be acted on, in words ("" when it all makes sense); `editor`, who
+    last edited the Sheet, when a decision picked there is to be recorded."""
     layout = tracker_layout()
     flow = layout.workflow
     stage, decision = record.get("stage", ""), record.get("decision", "")
+    submitter = record.get("submitted_by", "").lower()
+    if (stage == flow.submitted and decision and not record.get("decided_by") and editor
+            and editor.lower() == submitter):
+        return f"'{decision}' was picked by {editor}, who submitted this study: another manager decides it."
     if stage and stage not in layout.stages:
         return f"Stage '{stage}' is not one of the tracker's stages: not acted on."
     if decision and decision not in layout.decisions:

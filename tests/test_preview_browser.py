@@ -167,7 +167,7 @@ def test_cs_assign_an_owner_and_move_the_stage(page, preview):
     side.get_by_label("CS owner").select_option("chris.cs@example.com")
     side.get_by_role("button", name="Assign").click()
     wait_text(page, "Owner: chris.cs@example.com")
-    side.get_by_label("Stage").select_option("Scoping")
+    side.get_by_label("Move to").select_option("Scoping")
     side.get_by_role("button", name="Move stage").click()
     wait_text(page, "moved to Scoping")
     shot(page, "08-cs-tracker")

@@ -107,6 +107,13 @@ def row(space, sid) -> dict:
     return space.ws.tracker.get(sid)
 
 
+def taken_to(space, sid, stage: str) -> None:
+    """CS take an approved study on and move it stage by stage to `stage`."""
+    flows.assign_owner(space.ws, sid, CS, CS, TEAM)
+    for step in flows.tracker_layout().cs_stages[: flows.tracker_layout().cs_stages.index(stage) + 1]:
+        flows.move_stage(space.ws, sid, CS, step, TEAM, MANAGERS)
+
+
 # --- who may do what ---------------------------------------------------------------------------
 
 def test_a_rep_cannot_assign_an_owner_and_the_study_stays_unassigned(space):
@@ -181,7 +188,7 @@ def test_a_study_that_asked_for_no_exception_is_not_ready_once_its_document_exce
 def test_an_exception_approved_study_moves_on_to_the_cs_stages(space):
     sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
     flows.decide(space.ws, sid, MANAGER, "Exception approved", "Board needs all 7 rigs", MANAGERS)
-    flows.move_stage(space.ws, sid, CS, "Scoping", TEAM)
+    taken_to(space, sid, "Scoping")
     assert (row(space, sid)["stage"], row(space, sid)["decision"]) == ("Scoping", "Exception approved")
 
 
@@ -189,7 +196,7 @@ def test_an_exception_approved_study_moves_on_to_the_cs_stages(space):
 
 def test_refresh_leaves_a_closed_study_as_it_was_when_its_document_changes(space):
     sid = approved(space)
-    flows.move_stage(space.ws, sid, CS, "Closed", TEAM)
+    taken_to(space, sid, "Closed")
     before = row(space, sid)
     space.replace(before["doc_id"], BUSINESS_CASE, "TBD")
     result = flows.refresh(space.ws)
@@ -336,3 +343,77 @@ def test_a_refresh_logs_what_it_found_for_the_operator(space, caplog):
     done = [r for r in caplog.records if r.getMessage() == "refresh done"]
     assert len(done) == 1
     assert (done[0].studies, done[0].missing, done[0].rescored, done[0].written, done[0].errors) == (1, 1, 0, 1, 0)
+
+
+# --- the rules people expect (issue 14) ----------------------------------------------------------
+
+OTHER_MANAGER = "li.manager@example.com"
+
+
+def test_a_manager_cannot_decide_a_study_they_submitted_and_another_manager_can(space):
+    doc_id = space.put(GOOD)
+    sid = flows.submit(space.ws, doc_id, MANAGER).study_id
+    assert row(space, sid)["submitted_by"] == MANAGER  # the verified email, recorded at submission
+    with pytest.raises(flows.FlowError) as err:
+        flows.decide(space.ws, sid, MANAGER.upper(), "Approved", "", MANAGERS + (OTHER_MANAGER,))
+    assert err.value.status == 403 and "another manager" in str(err.value)
+    assert row(space, sid)["stage"] == "Submitted"
+    flows.decide(space.ws, sid, OTHER_MANAGER, "Approved", "", MANAGERS + (OTHER_MANAGER,))
+    assert (row(space, sid)["stage"], row(space, sid)["decided_by"]) == ("Approved", OTHER_MANAGER)
+
+
+def test_an_owner_comes_from_the_team_and_only_once_a_manager_approved(space):
+    sid = submitted(space)
+    with pytest.raises(flows.FlowError) as early:
+        flows.assign_owner(space.ws, sid, CS, CS, TEAM)
+    assert early.value.status == 409 and "once a manager approves" in str(early.value)
+    flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
+    with pytest.raises(flows.FlowError) as outsider:
+        flows.assign_owner(space.ws, sid, CS, "someone@elsewhere.com", TEAM)
+    assert "not in the CS team" in str(outsider.value)
+    assert row(space, sid)["cs_owner"] == ""
+
+
+def test_cs_move_forward_one_stage_at_a_time_and_only_with_an_owner(space):
+    sid = approved(space)
+    with pytest.raises(flows.FlowError) as no_owner:
+        flows.move_stage(space.ws, sid, CS, "Scoping", TEAM, MANAGERS)
+    assert "no CS owner" in str(no_owner.value)
+    flows.assign_owner(space.ws, sid, CS, CS, TEAM)
+    with pytest.raises(flows.FlowError) as skip:
+        flows.move_stage(space.ws, sid, CS, "Presented", TEAM, MANAGERS)
+    assert "one stage at a time" in str(skip.value) and "'Scoping'" in str(skip.value)
+    flows.move_stage(space.ws, sid, CS, "Scoping", TEAM, MANAGERS)
+    flows.move_stage(space.ws, sid, CS, "Data review and configuration", TEAM, MANAGERS)
+    with pytest.raises(flows.FlowError) as back:
+        flows.move_stage(space.ws, sid, CS, "Scoping", TEAM, MANAGERS)
+    assert "Only a manager moves a study back" in str(back.value)
+    flows.move_stage(space.ws, sid, MANAGER, "Scoping", TEAM, MANAGERS)  # a manager may
+    assert row(space, sid)["stage"] == "Scoping"
+
+
+def test_closed_is_final_unless_a_manager_reopens_it(space):
+    sid = approved(space)
+    taken_to(space, sid, "Closed")
+    with pytest.raises(flows.FlowError) as reopen:
+        flows.move_stage(space.ws, sid, CS, "Presented", TEAM, MANAGERS)
+    assert "only a manager can reopen" in str(reopen.value)
+    with pytest.raises(flows.FlowError):
+        flows.assign_owner(space.ws, sid, CS, MANAGER, TEAM)
+    assert row(space, sid)["stage"] == "Closed"
+    flows.move_stage(space.ws, sid, MANAGER, "Presented", TEAM, MANAGERS)
+    assert row(space, sid)["stage"] == "Presented"
+
+
+def test_the_sidebar_offers_only_the_moves_allowed_now():
+    from server.addon.screens import Urls, cs_sections
+
+    def offered(record, manager=False) -> list[str]:
+        sections = cs_sections([record], TEAM, Urls("https://example.com"), manager=manager)
+        return [i["value"] for s in sections for w in s["widgets"]
+                if w.get("selectionInput", {}).get("name") == "stage_DS-1" for i in w["selectionInput"]["items"]]
+    record = {"study_id": "DS-1", "customer": "Acme", "stage": "Data review and configuration",
+              "decision": "Approved", "cs_owner": CS}
+    assert offered(record) == ["Presentation scheduled"]
+    assert offered(record, manager=True) == ["Presentation scheduled", "Scoping"]
+    assert offered({**record, "cs_owner": ""}) == []

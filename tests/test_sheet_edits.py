@@ -47,6 +47,15 @@ def test_a_decision_picked_in_the_sheet_is_recorded_with_its_stage_who_and_when(
     assert flows.refresh(sheet, MANAGERS).decided == []  # recorded once
 
 
+def test_a_manager_picking_a_decision_for_a_study_they_submitted_is_noted_not_recorded(fake, sheet):
+    sheet.tracker.update({"DS-1": {"submitted_by": MANAGER}})
+    type_in(fake, sheet, "manager-token", 2, "decision", "Approved")
+    assert flows.refresh(sheet, MANAGERS).decided == []
+    study = sheet.tracker.get("DS-1")
+    assert (study["stage"], study["decided_by"]) == ("Submitted", "")
+    assert "who submitted this study: another manager decides it" in study["notes"]
+
+
 def test_when_someone_else_edited_the_sheet_last_the_decision_is_a_managers_in_the_sheet(fake, sheet):
     type_in(fake, sheet, "manager-token", 2, "decision", "Changes requested")
     type_in(fake, sheet, "cs-token", 3, "presentation_date", "2026-05-04")

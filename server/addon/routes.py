@@ -221,7 +221,7 @@ def stage(event, caller, urls):
     sid = event.params.get("study_id", "")
     moved_to = event.input(f"stage_{sid}")
     return on_tracker(event, caller, urls, lambda ws, _: flows.move_stage(
-        ws, sid, caller.email, moved_to, backend().team()), f"moved to {moved_to}")
+        ws, sid, caller.email, moved_to, backend().team(), backend().config.managers), f"moved to {moved_to}")
 
 
 ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "findings": findings,

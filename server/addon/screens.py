@@ -3,6 +3,7 @@ scorecard_screens.py). Built from the cards module only."""
 from __future__ import annotations
 
 from ..generators.deal import INDUSTRIES, Deal, field_label, scope_exceptions, scope_limit
+from .. import stage_rules
 from ..tracker_layout import tracker_layout
 from ..rubric import load_rubric
 from ..workspace.base import Handover
@@ -152,11 +153,13 @@ def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:
     return sections
 
 
-def cs_sections(studies: list[dict], team: tuple[str, ...], urls: Urls) -> list[dict]:
+def cs_sections(studies: list[dict], team: tuple[str, ...], urls: Urls, manager: bool = False) -> list[dict]:
+    """The approved studies to assign and move on (and, for a manager, the closed ones to reopen),
+    each with the stages this person may move it to now (stage_rules.py)."""
     layout = tracker_layout()
     workflow = layout.workflow
-    active = [r for r in studies
-              if r.get("stage") in (workflow.approved, *layout.cs_stages) and r.get("stage") != workflow.closed]
+    active = [r for r in studies if r.get("stage") in (workflow.approved, *layout.cs_stages)
+              and (manager or r.get("stage") != workflow.closed)]
     active.sort(key=lambda r: (bool(r.get("cs_owner")), r.get("submitted_at", "")))  # unassigned first
     sections = []
     owners = [(p, p) for p in team]
@@ -165,18 +168,27 @@ def cs_sections(studies: list[dict], team: tuple[str, ...], urls: Urls) -> list[
         sections.append(c.section([
             study_line(r),
             c.dropdown(f"owner_{sid}", "CS owner", [("Unassigned", "")] + owners, selected=r.get("cs_owner", "")),
-            c.dropdown(f"stage_{sid}", "Stage", [(s, s) for s in layout.cs_stages], selected=r.get("stage", "")),
-            c.buttons(c.button("Assign", urls.action("assign"), study_id=sid),
-                      c.button("Move stage", urls.action("stage"), study_id=sid)),
+            *_stage_widgets(r, manager, urls),
         ], header="Unassigned" if not r.get("cs_owner") else f"Owner: {r.get('cs_owner')}"))
     if not active:
         sections.append(c.section([c.text("No approved study to work on.")], header="CS"))
     return sections
 
 
+def _stage_widgets(record: dict, manager: bool, urls: Urls) -> list[dict]:
+    """The Assign button, and the stage dropdown with the moves allowed now (or why there are none)."""
+    sid, allowed = record["study_id"], stage_rules.moves(record, manager)
+    assign = c.button("Assign", urls.action("assign"), study_id=sid)
+    if not allowed:
+        return [c.text("Assign an owner to move it on." if not record.get("cs_owner") else "No stage to move to."),
+                c.buttons(assign)]
+    return [c.dropdown(f"stage_{sid}", "Move to", [(s, s) for s in allowed], selected=allowed[0]),
+            c.buttons(assign, c.button("Move stage", urls.action("stage"), study_id=sid))]
+
+
 def tracker_home(studies: list[dict], role: str, team: tuple[str, ...], urls: Urls) -> dict:
     if role == "manager":
-        body = manager_sections(studies, urls) + cs_sections(studies, team, urls)
+        body = manager_sections(studies, urls) + cs_sections(studies, team, urls, manager=True)
     elif role == "cs":
         body = cs_sections(studies, team, urls)
     else:
