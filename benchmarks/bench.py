@@ -180,7 +180,7 @@ def _refresh_run(changed: int, parallel: bool) -> tuple[int, int, float]:
     with FakeGoogle() as fake:
         ws = google_workspace(fake)
         if not parallel:
-            ws.docs_factory = None
+            ws.clients_factory = None
         _seed_studies(ws, 500, to_docx(GOOD))
         for doc_id in [r["doc_id"] for r in ws.tracker.records()][:changed]:
             ws.docs.documents().batchUpdate(documentId=doc_id, body={"requests": [{"replaceAllText": {

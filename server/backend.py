@@ -4,6 +4,7 @@ document) and the notifier."""
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 from pathlib import Path
 
 from . import locks
@@ -47,8 +48,14 @@ class Backend:
         return GoogleWorkspace(g.drive, g.docs, tracker, cfg.template_id, cfg.customers_root_id,
                                shared_drive_id=cfg.shared_drive_id or None,
                                user_http=google.user_http(user_token) if user_token else None, policy=policy,
-                               docs_factory=lambda: google.service_account().docs, recent=self.recent,
+                               clients_factory=google.service_account, recent=self.recent,
                                quotas=self.quotas)
+
+    @cached_property
+    def crm(self):
+        """HubSpot, when configured (server/crm.py); None otherwise."""
+        from .crm import HubSpotCrm
+        return HubSpotCrm.from_config(self.config)
 
     def notifier(self, ws: Workspace) -> Notifier:
         root = getattr(ws, "root", None)

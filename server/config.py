@@ -17,10 +17,10 @@ def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
 
 
-def _days(value: str) -> int:
+def _days(value: str, name: str) -> int:
     text = value.strip()
     if not text.isdigit():
-        raise ValueError(f"HANDOVER_ARCHIVE_AFTER_DAYS must be a whole number of days (0: never archive), not {value!r}")
+        raise ValueError(f"{name} must be a whole number of days, not {value!r}")
     return int(text)
 
 
@@ -38,7 +38,7 @@ class Config:
     chat_webhook: str = ""
     smtp_host: str = ""  # email through this SMTP server; without one, into the workspace's outbox folder
     smtp_from: str = "handover@localhost"
-    signup_url: str = ""  # the CorePlan sign-up link in the data-request email ("link to follow" without)
+    signup_url: str = ""  # the CorePlan sign-up link in the data-request email (without it: "we will send you a link")
     addon_service_account: str = ""  # the add-on's identity: the email in Google's system ID token
     oauth_client_id: str = ""  # the audience of users' ID tokens (gcloud workspace-add-ons get-authorization)
     public_base_url: str = ""  # https://PROJECT.appspot.com: the audience of Google's tokens
@@ -47,7 +47,11 @@ class Config:
     google_retry_base_s: float = 0.5  # first backoff; doubles, with full jitter, 5 attempts
     certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
     time_zone: str = "UTC"  # the team's: dates in the tracker are shown in it (an IANA name, "Australia/Perth")
+    remind_after_days: int = 2  # working days a decision or an owner may wait before the refresh reminds
     archive_after_days: int = 90  # closed studies untouched this long leave the Studies sheet (0: never)
+    hubspot_token: str = ""  # a HubSpot private app's token: the CRM step is on with it and a stage (never logged)
+    hubspot_stage: str = ""  # the internal id of the deal pipeline's Desktop Study stage
+    hubspot_host: str = ""  # HubSpot's API host (tests point it at their fake); the client's default without
     redis_url: str = ""  # several instances: the Redis their locks are shared through (server/locks.py)
 
     @classmethod
@@ -75,8 +79,12 @@ class Config:
             google_retry_base_s=float(env.get("HANDOVER_GOOGLE_RETRY_BASE_S", "0.5")),
             certs_url=env.get("HANDOVER_GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
             redis_url=env.get("HANDOVER_REDIS_URL", ""),
+            hubspot_token=env.get("HANDOVER_HUBSPOT_TOKEN", ""),
+            hubspot_stage=env.get("HANDOVER_HUBSPOT_STAGE", ""),
+            hubspot_host=env.get("HANDOVER_HUBSPOT_HOST", ""),
             time_zone=env.get("HANDOVER_TIME_ZONE", "").strip() or "UTC",
-            archive_after_days=_days(env.get("HANDOVER_ARCHIVE_AFTER_DAYS", "90")),
+            archive_after_days=_days(env.get("HANDOVER_ARCHIVE_AFTER_DAYS", "90"), "HANDOVER_ARCHIVE_AFTER_DAYS"),
+            remind_after_days=_days(env.get("HANDOVER_REMIND_AFTER_DAYS", "2"), "HANDOVER_REMIND_AFTER_DAYS"),
         )
 
     @property

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from .errors import FlowError, MoneyError
+from .errors import FlowError, MoneyError, StepError
 from .generators.deal import Deal
 from .generators.money import parse_money
 from .pipeline import pipeline_tables
-from . import sheet_edits, stage_rules
+from . import history, notices, sheet_edits, stage_rules
 from .tracker_layout import CONTROL_CHARACTERS, tracker_layout
 from .rubric import load_rubric
 from .validators.scorecard import NOT_READY_STATUSES, Scorecard
@@ -110,31 +111,34 @@ def deal_amount(written: str) -> dict:
     return {"deal_size": money.amount_text, "currency": money.currency}
 
 
-def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None) -> SubmitResult:
+def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = False, notifier=None,
+           crm=None) -> SubmitResult:
     """Score, apply the acceptance criteria, and either refuse with the reasons or record the
     study as Submitted (the same row on every later submit) and notify CS."""
     with ws.lock(f"submit:{doc_id}"):  # two clicks on Submit make one study, even on two instances
-        return _submit(ws, doc_id, user, exception_request, notifier)
+        return _submit(ws, doc_id, user, exception_request, notifier, crm)
 
 
-def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, notifier) -> SubmitResult:
-    meta, document = ws.handover_and_document(doc_id)
-    card = score_document(document)
-    reasons, exception = refusal_reasons(card, exception_request)
-    if reasons:
-        log.info("submit refused", extra={"doc_id": doc_id, "reasons": len(reasons), "score": card.score})
-        return SubmitResult(recorded=False, card=card, reasons=reasons, study_id=meta.study_id)
+def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, notifier, crm) -> SubmitResult:
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the snapshot's export alongside the reads
+        export = pool.submit(ws.export_snapshot, doc_id)
+        meta, document = ws.handover_and_document(doc_id)
+        card = score_document(document)
+        reasons, exception = refusal_reasons(card, exception_request)
+        if reasons:
+            log.info("submit refused", extra={"doc_id": doc_id, "reasons": len(reasons), "score": card.score})
+            return SubmitResult(recorded=False, card=card, reasons=reasons, study_id=meta.study_id)
+        snapshot, snapshot_error = _snapshot(ws, meta, export)
     study_id = meta.study_id or new_study_id()
     if not meta.study_id:  # first, so a retry after a failed tracker write reuses the id
         meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time
-    again = False
+    before: dict = {}
 
     def submitted(current: dict) -> dict:
-        nonlocal again
-        again = bool(current)
+        before.update(current)
         when = now_iso()
         values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
-                  "submitted_by": user,
+                  "submitted_by": user, "snapshot_link": snapshot,
                   "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
         if current.get("stage", "") not in WORKFLOW.resubmit_from:
             raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
@@ -143,12 +147,33 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         return _waiting(current, values)
 
     record = ws.tracker.update({study_id: submitted})[study_id]
+    again = bool(before)
+    detail = history.resubmission_detail(before, record) if again else ""
+    history.remember(ws, [history.event(history.RESUBMITTED if again else history.SUBMITTED, before, record, user,
+                                        record["submitted_at"], detail)])
     result = SubmitResult(recorded=True, card=card, study_id=study_id, exception=exception, record=record)
     log.info("submit recorded", extra={"study_id": study_id, "doc_id": doc_id, "score": card.score,
                                         "again": again, "exception": exception})
     if notifier is not None:
-        result.notified, result.notify_errors = notifier.study_submitted(record, user, again=again)
+        result.notified, result.notify_errors = notifier.send(
+            notices.submitted(record, user, notifier.managers, detail))
+    result.notify_errors += [snapshot_error] if snapshot_error else []
+    if crm is not None:  # the seed's step 3: the deal into the Desktop Study stage
+        done, failed = crm.study_submitted(record)
+        result.notified += done
+        result.notify_errors += failed
     return result
+
+
+def _snapshot(ws: Workspace, meta: Handover, export) -> tuple[str, str]:
+    """(the link to the version submitted, or "" with why it could not be kept): a snapshot that
+    fails never stops the submission; the rep is told and the operator's log says why."""
+    try:
+        return ws.save_snapshot(meta, export.result(), now_iso()), ""
+    except (StepError, OSError) as exc:
+        log.warning("snapshot not saved", extra={"doc_id": meta.doc_id, "error": type(exc).__name__})
+        return "", "the submitted version (a copy to keep): " + (exc.step if isinstance(exc, StepError) else
+                                                                  type(exc).__name__)
 
 
 # --- decisions, owners, stages ---------------------------------------------------------------
@@ -157,13 +182,17 @@ def _in(user: str, people) -> bool:
     return user.lower() in {p.lower() for p in people}
 
 
-def _change(ws: Workspace, study_id: str, change) -> dict:
-    """Apply a change to one existing study under the tracker's lock (404 if there is none)."""
+def _change(ws: Workspace, study_id: str, change) -> tuple[dict, dict]:
+    """Apply a change to one existing study under the tracker's lock (404 if there is none):
+    (the row before, the row after)."""
+    before: dict = {}
+
     def checked(current: dict) -> dict:
         if not current:
             raise FlowError(f"No study {study_id} in the tracker.", 404)
+        before.update(current)
         return _waiting(current, change(current))
-    return ws.tracker.update({study_id: checked})[study_id]
+    return before, ws.tracker.update({study_id: checked})[study_id]
 
 
 def _waiting(current: dict, values: dict) -> dict:
@@ -173,7 +202,7 @@ def _waiting(current: dict, values: dict) -> dict:
     return {**values, "days_waiting": sheet_edits.days_waiting(after, _today(now_iso()))}
 
 
-def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, managers) -> dict:
+def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, managers, notifier=None) -> dict:
     """A manager approves, rejects or requests changes (with a reason). Nobody else can."""
     if not _in(user, managers):
         log.warning("decision refused: not a manager", extra={"study_id": study_id})
@@ -189,18 +218,24 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
                             "decision.", 409)
         if decision == WORKFLOW.exception and not current.get("exception_requested"):
             raise FlowError(f"{study_id} did not ask for an exception.", 409)
+        if decision == WORKFLOW.approved and current.get("exception_requested"):
+            raise FlowError(f"{study_id} asks for an exception ({current['exception_requested']}): approve the "
+                            "exception, or request changes.", 409)
         if current.get("submitted_by") and _in(user, [current["submitted_by"]]):
             raise FlowError(f"You submitted {study_id}: another manager decides it.", 403)
         when = now_iso()
         return {"stage": WORKFLOW.approved if decision == WORKFLOW.exception else decision, "decision": decision,
                 "decision_reason": reason.strip(), "decided_by": user, "decided_at": when, "last_updated": when}
 
-    record = _change(ws, study_id, decided)
+    before, record = _change(ws, study_id, decided)
     log.info("decision recorded", extra={"study_id": study_id, "decision": decision})
+    history.remember(ws, [history.event(decision, before, record, user, record["decided_at"], reason.strip())])
+    if notifier is not None:
+        notifier.send(notices.decided(record, notifier.cs_emails))
     return record
 
 
-def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team) -> dict:
+def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team, notifier=None) -> dict:
     """CS or a manager gives an approved, open study an owner from the CS team."""
     if not _in(user, team):
         raise FlowError("Only CS and managers assign studies.", 403)
@@ -218,10 +253,15 @@ def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team) -> d
             raise FlowError(f"{study_id} is '{stage}': it gets an owner once a manager approves it.", 409)
         return {"cs_owner": owner.strip(), "last_updated": now_iso()}
 
-    return _change(ws, study_id, assigned)
+    before, record = _change(ws, study_id, assigned)
+    history.remember(ws, [history.event(history.ASSIGNED, before, record, user, record["last_updated"],
+                                        f"{before.get('cs_owner') or 'nobody'} → {record['cs_owner']}")])
+    if notifier is not None and before.get("cs_owner") != record["cs_owner"]:
+        notifier.send(notices.progressed(before, record))
+    return record
 
 
-def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team, managers=()) -> dict:
+def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team, managers=(), notifier=None) -> dict:
     """CS move an approved study forward through the CS stages one at a time once it has an
     owner; a manager may also move it back, and only a manager reopens a Closed study
     (stage_rules.py). Manager stages are decisions, not moves."""
@@ -237,7 +277,28 @@ def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team, manage
             raise FlowError(why, 409)
         return {"stage": stage, "last_updated": now_iso()}
 
-    return _change(ws, study_id, moved)
+    before, record = _change(ws, study_id, moved)
+    history.remember(ws, [history.event(history.MOVED, before, record, user, record["last_updated"])])
+    if notifier is not None:
+        notifier.send(notices.progressed(before, record))
+    return record
+
+
+def withdraw(ws: Workspace, study_id: str, user: str, managers=()) -> dict:
+    """The rep who submitted a study (or a manager) takes it back while it waits for a decision:
+    it leaves the managers' queue, and the rep may submit it again."""
+    def withdrawn(current: dict) -> dict:
+        if not (_in(user, [current.get("submitted_by", "")]) or _in(user, managers)):
+            raise FlowError(f"Only whoever submitted {study_id}, or a manager, can withdraw it.", 403)
+        if current.get("stage") != WORKFLOW.submitted:
+            raise FlowError(f"{study_id} is '{current.get('stage')}': only a study waiting for a decision can be "
+                            "withdrawn.", 409)
+        return {"stage": WORKFLOW.withdrawn, "last_updated": now_iso()}
+
+    before, record = _change(ws, study_id, withdrawn)
+    log.info("submission withdrawn", extra={"study_id": study_id})
+    history.remember(ws, [history.event(history.WITHDRAWN, before, record, user, record["last_updated"])])
+    return record
 
 
 # --- scheduled refresh -----------------------------------------------------------------------
@@ -252,6 +313,7 @@ class RefreshResult:
     errors: list[str] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # decisions picked in the Sheet, now recorded
     archived: list[str] = field(default_factory=list)  # closed long enough ago to leave the Studies sheet
+    reminded: list[str] = field(default_factory=list)  # the reminders sent, by label
 
 
 def _refreshed(change: dict, modified: dict[str, str], when: str, editor: str = "", managers=()):
@@ -305,7 +367,8 @@ def archivable(after_days: int, today: date):
     return closed_long_ago
 
 
-def refresh(ws: Workspace, managers=(), archive_after_days: int = 0) -> RefreshResult:
+def refresh(ws: Workspace, managers=(), archive_after_days: int = 0, notifier=None,
+            remind_after_days: int = 2) -> RefreshResult:
     """Rescore submitted studies whose document changed since last scored, mark documents
     changed since submission, record decisions managers picked in the Sheet and note what in a
     row cannot be acted on (sheet_edits.py); write only those columns, for every study that
@@ -323,16 +386,39 @@ def refresh(ws: Workspace, managers=(), archive_after_days: int = 0) -> RefreshR
         written = ws.tracker.update({sid: _refreshed(changes.get(sid, {}), modified, when, editor, managers)
                                      for sid in set(changes) | edited})
         result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
+        was = {r["study_id"]: r for r in rows}
+        history.remember(ws, [history.event(written[sid]["decision"] + history.IN_THE_SHEET, was.get(sid, {}),
+                                            written[sid], written[sid]["decided_by"], when,
+                                            written[sid].get("decision_reason", "")) for sid in result.decided])
+        if notifier is not None:
+            for sid in result.decided:  # heard of as a decision from the sidebar is
+                notifier.send(notices.decided(written[sid], notifier.cs_emails))
     result.written = len(changes) + len(edited - set(changes))
     old = archivable(archive_after_days, _today(now_iso()))
     if any(old(r) for r in rows):
         result.archived = ws.tracker.archive(old)
-    _show_pipeline(ws, [written.get(r["study_id"], r) for r in rows if r["study_id"] not in result.archived])
+    current = [written.get(r["study_id"], r) for r in rows if r["study_id"] not in result.archived]
+    _show_pipeline(ws, current)
+    if notifier is not None:
+        result.reminded = _remind(ws, current, notifier, remind_after_days)
     log.info("refresh done", extra={"studies": result.studies, "rescored": result.rescored,
                                      "changed": result.changed, "written": result.written,
                                      "missing": result.missing, "errors": len(result.errors),
                                      "decided_in_sheet": len(result.decided), "archived": len(result.archived)})
     return result
+
+
+def _remind(ws: Workspace, rows: list[dict], notifier, after_days: int) -> list[str]:
+    """One digest per person of what has waited more than `after_days` working days, each study
+    at most once a day (its *Last reminded*, written after the digests go)."""
+    late = notices.overdue(rows, _today(now_iso()), after_days)
+    digests = notices.reminders(late, notifier.managers, notifier.cs_emails)
+    if not digests:
+        return []
+    sent, _ = notifier.send(digests)
+    when = now_iso()
+    ws.tracker.update({s["study_id"]: {"reminded_at": when} for kind in late.values() for s in kind})
+    return sent
 
 
 def _show_pipeline(ws: Workspace, rows: list[dict]) -> None:

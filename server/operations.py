@@ -24,7 +24,9 @@ def cron_refresh():
         return jsonify(error="forbidden"), 403
     started = time.perf_counter()
     try:
-        result = flows.refresh(backend.workspace(), backend.config.managers, backend.config.archive_after_days)
+        ws = backend.workspace()
+        result = flows.refresh(ws, backend.config.managers, backend.config.archive_after_days,
+                               notifier=backend.notifier(ws), remind_after_days=backend.config.remind_after_days)
     except StepError as exc:
         log.error("refresh failed", extra={"step": exc.step, "status": exc.status})
         return jsonify(error=str(exc)), 503

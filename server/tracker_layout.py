@@ -40,6 +40,7 @@ class Workflow:
     """What stages and decisions mean ([workflow] in tracker.toml)."""
     draft: str
     submitted: str
+    withdrawn: str
     approved: str
     closed: str
     resubmit_from: tuple[str, ...]
@@ -59,6 +60,7 @@ class TrackerLayout:
     colours: dict
     workflow: Workflow
     formats: dict  # column kind -> number format pattern (datetime, money, number)
+    history: tuple[Column, ...] = ()  # the History sheet's columns
 
     @property
     def headers(self) -> list[str]:
@@ -79,12 +81,22 @@ class TrackerLayout:
         """A study record as one row, in column order: numbers and amounts as numbers, times as
         datetimes in `zone` (without tzinfo, as spreadsheets hold them), the rest as text.
         A value that is not what its column holds ('TBC' as a deal size) stays text."""
-        return [_TO_CELL.get(c.kind, _cell)(record.get(c.key), zone) for c in self.columns]
+        return cells_of(self.columns, record, zone)
 
     def from_row(self, row: list, zone: ZoneInfo = UTC) -> dict:
         """A row read back (short rows padded) as a record: text, times as ISO 8601 in UTC."""
-        cells = list(row) + [""] * (len(self.columns) - len(row))
-        return {c.key: _FROM_CELL.get(c.kind, _as_text)(v, zone) for c, v in zip(self.columns, cells)}
+        return record_of(self.columns, row, zone)
+
+
+def cells_of(columns: tuple[Column, ...], record: dict, zone: ZoneInfo = UTC) -> list:
+    """A record as the cells of these columns (TrackerLayout.to_row)."""
+    return [_TO_CELL.get(c.kind, _cell)(record.get(c.key), zone) for c in columns]
+
+
+def record_of(columns: tuple[Column, ...], row: list, zone: ZoneInfo = UTC) -> dict:
+    """Cells read back as a record of these columns (TrackerLayout.from_row)."""
+    cells = list(row) + [""] * (len(columns) - len(row))
+    return {c.key: _FROM_CELL.get(c.kind, _as_text)(v, zone) for c, v in zip(columns, cells)}
 
 
 SERIAL_EPOCH = datetime(1899, 12, 30)  # day 0 of spreadsheets' date serial numbers
@@ -177,11 +189,12 @@ def _cell(value, zone=UTC) -> str:
 @lru_cache(maxsize=1)
 def tracker_layout() -> TrackerLayout:
     raw = tomllib.loads(TRACKER_LAYOUT_PATH.read_text(encoding="utf-8"))
-    columns = tuple(Column(c["key"], c["header"], int(c.get("width", 120)), c.get("kind", "text"),
-                           bool(c.get("manager_only", False)), bool(c.get("internal", False))) for c in raw["columns"])
+    column = lambda c: Column(c["key"], c["header"], int(c.get("width", 120)), c.get("kind", "text"),  # noqa: E731
+                              bool(c.get("manager_only", False)), bool(c.get("internal", False)))
+    columns = tuple(column(c) for c in raw["columns"])
     w = raw["workflow"]
-    workflow = Workflow(w["draft"], w["submitted"], w["approved"], w["closed"], tuple(w["resubmit_from"]),
+    workflow = Workflow(w["draft"], w["submitted"], w["withdrawn"], w["approved"], w["closed"], tuple(w["resubmit_from"]),
                         tuple(w["approving"]), tuple(w["need_reason"]), w["exception"], dict(w["buttons"]))
     return TrackerLayout(columns, tuple(raw["stages"]), tuple(raw["decisions"]),
                          tuple(raw["manager_stages"]), tuple(raw["cs_stages"]), raw["colours"], workflow,
-                         dict(raw["formats"]))
+                         dict(raw["formats"]), tuple(column(c) for c in raw["history"]))

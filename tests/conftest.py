@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def a_fresh_process():
+    """What a process remembers of the Sheets it has met (the History sheet's id) starts empty in
+    each test: every test's fake reuses the same ids, as a fresh deployment would not."""
+    from server.workspace import sheets_tracker
+    sheets_tracker._HISTORY_SHEETS.clear()
+
+
 @pytest.fixture
 def ws(tmp_path):
     """A local workspace (folders of .docx and an .xlsx tracker) with its tracker set up."""

@@ -49,7 +49,7 @@ def google_workspace(fake: FakeGoogle, shared_drive: bool = False, timeout: floa
     tracker = SheetsTracker(c.gc, managers=MANAGERS, editors=(SERVICE_ACCOUNT,), policy=FAST_RETRIES)
     tracker.setup()
     return GoogleWorkspace(c.drive, c.docs, tracker, template_id, root, shared_drive_id=drive_id, policy=FAST_RETRIES,
-                           docs_factory=lambda: fake_clients(fake, "service-account-token", timeout).docs)
+                           clients_factory=lambda: fake_clients(fake, "service-account-token", timeout))
 
 
 def upload_docx(ws, data: bytes, name: str = "Good handover") -> str:

@@ -135,11 +135,11 @@ def test_a_good_handover_opens_on_its_scorecard_with_submit(env, mint):
     assert "100/100" in texts(home) and "Submit for Desktop Study" in texts(home)
 
 
-def test_submitting_twice_records_one_study_and_tells_cs(env, mint, webhook):
+def test_submitting_twice_records_one_study_and_tells_the_managers(env, mint, webhook):
     rep = Client(env.app, mint, REP)
     doc_id = env.put("good", to_docx(GOOD))
     first = ok(rep.post("/addon/action/submit", file_id=doc_id))
-    assert "Recorded in the tracker" in texts(first) and "email to CS" in texts(first)
+    assert "Recorded in the tracker" in texts(first) and "email to the managers" in texts(first)
     assert webhook[1] and "Red Rock Drilling Pty Ltd" in webhook[1][-1]["text"]
     ok(rep.post("/addon/action/submit", file_id=doc_id))
     rows = env.rows()
@@ -307,3 +307,57 @@ def test_reading_the_open_document_without_the_persons_own_access_is_refused_not
         assert response.status_code == 200
         assert "Google did not send your access to this document" in texts(cards_in(response.get_json(), False))
         assert fake.calls.get("docs.documents.get", 0) == 0
+
+
+def test_the_rep_sees_where_the_study_stands_its_last_decision_and_its_history(env, mint):
+    rep, manager = Client(env.app, mint, REP), Client(env.app, mint, MANAGER)
+    doc_id = env.put("good", to_docx(GOOD))
+    ok(rep.post("/addon/action/submit", file_id=doc_id))
+    sid = env.rows()[0]["study_id"]
+    home = texts(ok(rep.post("/addon/docs/home", file_id=doc_id), trigger=True))
+    assert f"Study {sid}" in home and "Submitted" in home and "Withdraw submission" in home
+    ok(manager.post("/addon/action/decide", host="SHEETS", file_id="tracker",
+                    params={"study_id": sid, "decision": "Changes requested"},
+                    form={f"reason_{sid}": "Add the CFO to the stakeholders"}))
+    home = texts(ok(rep.post("/addon/docs/home", file_id=doc_id), trigger=True))
+    assert "Changes requested" in home and "Add the CFO to the stakeholders" in home
+    assert "Withdraw submission" not in home  # nothing waiting to withdraw
+    ok(rep.post("/addon/action/submit", file_id=doc_id))  # resubmitted: the decision stays in the history
+    history = ok(rep.post("/addon/action/history", file_id=doc_id, params={"study_id": sid}))
+    events = [w["decoratedText"] for s in history[0]["sections"] for w in s["widgets"]]
+    assert [e["text"] for e in events] == ["Resubmitted", "Changes requested", "Submitted"]  # newest first
+    assert MANAGER in events[1]["topLabel"] and "Add the CFO to the stakeholders" in events[1]["bottomLabel"]
+    assert "after 'Changes requested'" in events[0]["bottomLabel"]
+
+
+def test_the_rep_withdraws_a_submission_and_only_the_submitter_can(env, mint):
+    rep = Client(env.app, mint, REP)
+    sid = submitted(env, rep)
+    other = Client(env.app, mint, "someone.else@example.com")
+    refused = other.post("/addon/action/withdraw", params={"study_id": sid})
+    assert "Only whoever submitted" in notification(refused.get_json())
+    assert env.rows()[0]["stage"] == "Submitted"
+    done = rep.post("/addon/action/withdraw", file_id=env.rows()[0]["doc_id"], params={"study_id": sid})
+    assert notification(done.get_json()) == f"{sid}: withdrawn"
+    assert env.rows()[0]["stage"] == "Withdrawn"
+    assert "Waiting for your decision" not in sidebar(Client(env.app, mint, MANAGER))
+
+
+def test_a_manager_decides_with_the_context_one_approve_action_and_a_reason_asked_for_in_the_form(env, mint):
+    from tests.handover_builder import set_field
+    manager = Client(env.app, mint, MANAGER)
+    doc_id = env.put("seven", to_docx(set_field(GOOD, "Number of rigs", "7")))
+    ok(Client(env.app, mint, REP).post("/addon/action/submit", file_id=doc_id, form={"exception": "1"}))
+    sid = env.rows()[0]["study_id"]
+    cards = ok(manager.post("/addon/sheets/home", host="SHEETS", file_id="tracker"), trigger=True)
+    shown = texts(cards)
+    for needed in ("Enterprise", "AUD", f"submitted by {REP}", "Exception asked for",
+                   "Reason (required to reject or request changes)"):
+        assert needed in shown, needed
+    labels = [b["text"] for w in cards[0]["sections"][0]["widgets"] for b in w.get("buttonList", {}).get("buttons", [])]
+    assert "Approve exception" in labels and "Approve" not in labels  # one approve action for this case
+    refused = manager.post("/addon/action/decide", host="SHEETS", file_id="tracker",
+                           params={"study_id": sid, "decision": "Changes requested"}, form={f"reason_{sid}": "   "})
+    assert "a reason is needed" in notification(refused.get_json())
+    assert "Say why before choosing" in texts(cards_in(refused.get_json(), False))
+    assert env.rows()[0]["stage"] == "Submitted"

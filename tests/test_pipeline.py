@@ -42,7 +42,7 @@ def table(key: str, records=STUDIES) -> list[list]:
 
 
 def test_every_stage_is_counted_in_the_workflows_order_zeros_included():
-    assert table("by_stage") == [["Draft", 0], ["Submitted", 3], ["Changes requested", 0], ["Approved", 1],
+    assert table("by_stage") == [["Draft", 0], ["Submitted", 3], ["Withdrawn", 0], ["Changes requested", 0], ["Approved", 1],
                                  ["Rejected", 0], ["Scoping", 1], ["Data review and configuration", 0],
                                  ["Presentation scheduled", 0], ["Presented", 0], ["Closed", 1]]
 

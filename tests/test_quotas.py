@@ -69,5 +69,6 @@ def test_submits_beyond_the_sheets_quota_wait_their_turn_and_none_is_refused(fak
     assert all(flows.submit(ws, d, "sam.rep@example.com").recorded for d in docs)
     assert time.monotonic() - t0 >= 2.0  # 12 reads and 12 writes: the 10th of each waited for the next window
     sheets_calls = sum(n for name, n in fake.calls.items() if name.startswith("sheets"))
-    assert sheets_calls == 24  # one read and one write each: nothing refused and sent again
+    # each: one read, one write, one History line; once: finding the History sheet and making it.
+    assert sheets_calls == 12 * 3 + 2  # nothing refused and sent again
     assert len(ws.tracker.records()) == 12

@@ -417,3 +417,30 @@ def test_the_sidebar_offers_only_the_moves_allowed_now():
     assert offered(record) == ["Presentation scheduled"]
     assert offered(record, manager=True) == ["Presentation scheduled", "Scoping"]
     assert offered({**record, "cs_owner": ""}) == []
+
+
+def test_every_change_is_appended_to_the_history_and_a_resubmission_keeps_the_decision(space):
+    sid = submitted(space)
+    flows.decide(space.ws, sid, MANAGER, "Changes requested", "Add the CFO", MANAGERS)
+    flows.submit(space.ws, row(space, sid)["doc_id"], REP)
+    flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
+    taken_to(space, sid, "Scoping")
+    events = space.ws.tracker.history(sid)
+    assert [(e["event"], e["who"], e["stage_before"], e["stage_after"]) for e in events] == [
+        ("Submitted", REP, "", "Submitted"),
+        ("Changes requested", MANAGER, "Submitted", "Changes requested"),
+        ("Resubmitted", REP, "Changes requested", "Submitted"),
+        ("Approved", MANAGER, "Submitted", "Approved"),
+        ("Owner assigned", CS, "Approved", "Approved"),
+        ("Stage moved", CS, "Approved", "Scoping")]
+    assert events[1]["reason"] == "Add the CFO" and "after 'Changes requested': Add the CFO" in events[2]["reason"]
+    assert events[0]["score"] == "100" and datetime.fromisoformat(events[0]["when"]).tzinfo is not None
+    assert row(space, sid)["decision_reason"] == ""  # the Studies row shows the latest decision; History keeps all
+
+
+def test_a_study_asking_for_an_exception_is_approved_as_an_exception_not_plainly(space):
+    sid = submitted(space, set_field(GOOD, "Number of rigs", "7"), exception=True)
+    with pytest.raises(flows.FlowError) as plain:
+        flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
+    assert plain.value.status == 409 and "approve the exception" in str(plain.value)
+    assert row(space, sid)["stage"] == "Submitted"

@@ -3,6 +3,7 @@ manager picks in the Decision dropdown is recorded (stage, who, when); what the 
 mean is noted in the Notes column and never acted on (server/sheet_edits.py)."""
 import openpyxl
 import pytest
+from gspread.utils import rowcol_to_a1
 
 from fake_google import gspread_client
 from server import flows
@@ -16,7 +17,7 @@ MANAGER = MANAGERS[0]
 
 
 def column(key: str) -> str:
-    return chr(ord("A") + LAYOUT.index(key))
+    return rowcol_to_a1(1, LAYOUT.index(key) + 1)[:-1]  # 'A', ..., 'Z', 'AA', ...
 
 
 @pytest.fixture

@@ -128,11 +128,14 @@ def action(event: Event, caller: Caller, urls, name: str):
 
 
 def doc_card(event: Event, caller: Caller, urls) -> dict:
-    """The scorecard of the open document, or the home card when it is not a handover."""
-    doc = reading_workspace(caller).read(event.file_id)
+    """The scorecard of the open document, with where its study stands once submitted; or the
+    home card when it is not a handover."""
+    ws = reading_workspace(caller)
+    meta, doc = ws.handover_and_document(event.file_id)
     if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
         return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
-    return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title)
+    study = ws.tracker.get(meta.study_id) if meta.study_id else None
+    return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title, study=study, user=caller.email)
 
 
 def tracker_card(ws, caller: Caller, urls) -> dict:
@@ -190,7 +193,7 @@ def submit(event, caller, urls):
     ws = reading_workspace(caller)
     try:
         result = flows.submit(ws, event.file_id, caller.email, exception_request=event.input("exception") == "1",
-                              notifier=backend().notifier(ws))
+                              notifier=backend().notifier(ws), crm=backend().crm)
     except StepError as exc:
         exc.advice = NOT_RECORDED
         raise
@@ -207,22 +210,47 @@ def on_tracker(event, caller, urls, change, note: str) -> dict:
 
 
 def decide(event, caller, urls):
-    decision = event.params.get("decision", "")
+    """A manager's decision; a reason left out is asked for beside its field, what was typed kept."""
+    decision, sid = event.params.get("decision", ""), event.params.get("study_id", "")
+    reason = event.input(f"reason_{sid}")
+    if decision in flows.WORKFLOW.need_reason and not reason.strip() and backend().role(caller.email) == "manager":
+        ws = workspace(caller)
+        problem = f"Say why before choosing '{decision}': the rep reads your reason."
+        typed = {k.removeprefix("reason_"): event.input(k) for k in event.form if k.startswith("reason_")}
+        card = screens.tracker_home(ws.tracker.records(), "manager", backend().team(), urls,
+                                    problems={sid: problem}, typed=typed)  # every reason typed, kept
+        return c.render(card, notification=f"{sid}: not decided, a reason is needed")
     return on_tracker(event, caller, urls, lambda ws, sid: flows.decide(
-        ws, sid, caller.email, decision, event.input(f"reason_{sid}"), backend().config.managers), decision)
+        ws, sid, caller.email, decision, reason, backend().config.managers,
+        notifier=backend().notifier(ws)), decision)
 
 
 def assign(event, caller, urls):
     return on_tracker(event, caller, urls, lambda ws, sid: flows.assign_owner(
-        ws, sid, caller.email, event.input(f"owner_{sid}"), backend().team()), "assigned")
+        ws, sid, caller.email, event.input(f"owner_{sid}"), backend().team(), notifier=backend().notifier(ws)),
+        "assigned")
 
 
 def stage(event, caller, urls):
     sid = event.params.get("study_id", "")
     moved_to = event.input(f"stage_{sid}")
     return on_tracker(event, caller, urls, lambda ws, _: flows.move_stage(
-        ws, sid, caller.email, moved_to, backend().team(), backend().config.managers), f"moved to {moved_to}")
+        ws, sid, caller.email, moved_to, backend().team(), backend().config.managers,
+        notifier=backend().notifier(ws)), f"moved to {moved_to}")
+
+
+def withdraw(event, caller, urls):
+    """The rep takes the submission back; the doc's card again, showing it withdrawn."""
+    sid = event.params.get("study_id", "")
+    flows.withdraw(workspace(caller), sid, caller.email, backend().config.managers)
+    return c.render(doc_card(event, caller, urls), notification=f"{sid}: withdrawn")
+
+
+def history(event, caller, urls):
+    sid = event.params.get("study_id", "")
+    return c.render(scorecard_screens.history_card(sid, workspace(caller).tracker.history(sid)), push=True)
 
 
 ACTIONS = {"grant": grant, "create": create, "email": email, "check": check, "findings": findings,
-           "submit": submit, "decide": decide, "assign": assign, "stage": stage}
+           "submit": submit, "decide": decide, "assign": assign, "stage": stage, "withdraw": withdraw,
+           "history": history}

@@ -12,6 +12,7 @@ from ..clip import clip
 from ..flows import SubmitResult
 from ..rubric import load_rubric
 from ..validators.scorecard import NOT_READY_STATUSES, STATUS_WORDS, Criterion, Finding, Scorecard, SectionResult
+from ..tracker_layout import tracker_layout
 from . import cards as c
 
 SEVERITY = {"error": ("Must fix", c.RED), "warning": ("Should fix", c.AMBER), "info": ("Worth fixing", "")}
@@ -98,17 +99,53 @@ def finding_sections(card: Scorecard, urls) -> list[dict]:
     return out
 
 
-def scorecard_card(card: Scorecard, urls, title: str = "") -> dict:
+def scorecard_card(card: Scorecard, urls, title: str = "", study: dict | None = None, user: str = "") -> dict:
+    """The scorecard; above it, for a submitted handover, where its study stands (study_section)."""
     count = "1 finding" if len(card.findings) == 1 else f"{len(card.findings)} findings"
     intro = [c.text(f"{count}, grouped by section, worst first. Each quotes the text and says what to write instead.")]
     if any(len(fs) > PER_SECTION for _, fs in grouped(card)):
         intro.append(c.buttons(show_all_button(card, urls)))
     fine = [s.title for s in card.sections if s.status not in NOT_READY_STATUSES and not s.findings]
-    sections = [summary_section(card, urls), criteria_section(card),
+    sections = [study_section(study, user, urls) if study else None, summary_section(card, urls), criteria_section(card),
                 c.section(intro if card.findings else [c.text("Nothing to fix.")], header="What to fix"),
                 *finding_sections(card, urls),
                 c.section([c.text(", ".join(fine))], header=f"Nothing to fix in {len(fine)} sections") if fine else None]
     return c.card(title or "Handover scorecard", [s for s in sections if s])
+
+
+def study_section(study: dict, user: str, urls) -> dict:
+    """Where the submitted study stands: its stage, the last decision with its reason, the
+    owner; Withdraw for whoever submitted it while it waits; the history a click away."""
+    flow = tracker_layout().workflow
+    sid = study["study_id"]
+    widgets = [c.decorated(study.get("stage", ""), top=f"Study {sid}",
+                           bottom=f"Submitted {short_time(study.get('submitted_at', ''))}")]
+    if study.get("decision"):
+        reason = f": {study['decision_reason']}" if study.get("decision_reason") else ""
+        widgets.append(c.text(c.bold(study["decision"]) + c.esc(f"{reason} ({study.get('decided_by', '')}, "
+                                                                f"{short_time(study.get('decided_at', ''))})"), raw=True))
+    if study.get("cs_owner"):
+        widgets.append(c.decorated(study["cs_owner"], top="CS owner"))
+    actions = [c.button("History", urls.action("history"), study_id=sid)]
+    if study.get("stage") == flow.submitted and user and user.lower() == study.get("submitted_by", "").lower():
+        actions.append(c.button("Withdraw submission", urls.action("withdraw"), study_id=sid))
+    widgets.append(c.buttons(*actions))
+    return c.section(widgets, header="Desktop Study")
+
+
+def history_card(study_id: str, events: list[dict]) -> dict:
+    """A study's history, newest first."""
+    widgets = []
+    for e in reversed(events):
+        moved = f"{e['stage_before'] or 'new'} → {e['stage_after']}" if e["stage_before"] != e["stage_after"] else ""
+        detail = " · ".join(p for p in (moved, f"score {e['score']}" if e.get("score") else "", e["reason"]) if p)
+        widgets.append(c.decorated(e["event"], top=f"{short_time(e['when'])} · {e['who']}", bottom=detail))
+    return c.card(f"History of {study_id}", [c.section(widgets or [c.text("Nothing recorded yet.")])])
+
+
+def short_time(iso: str) -> str:
+    """'2026-12-04T20:18:25+00:00' -> '2026-12-04 20:18 UTC' ('' stays '')."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if len(iso) >= 16 else iso
 
 
 def findings_card(card: Scorecard, urls, section: str = "", start: int = 0) -> dict:
@@ -169,7 +206,8 @@ def submit_card(result: SubmitResult, urls) -> dict:
     if result.notified:
         widgets.append(c.text("Sent: " + ", ".join(result.notified)))
     if result.notify_errors:
-        widgets.append(c.text("Not sent (the study is recorded; tell CS yourself): " + ", ".join(result.notify_errors)))
+        widgets.append(c.text("Not sent (the study is recorded; tell the managers yourself): "
+                              + ", ".join(result.notify_errors)))
     return c.card("Submitted for Desktop Study", [c.section(widgets)])
 
 

@@ -134,23 +134,61 @@ def criteria_labels(ids: str) -> str:
     return "; ".join(rubric.criterion_label(i.strip()) for i in ids.split(",") if i.strip())
 
 
-def manager_sections(studies: list[dict], urls: Urls) -> list[dict]:
+def manager_sections(studies: list[dict], urls: Urls, problems: dict | None = None,
+                     typed: dict | None = None) -> list[dict]:
+    """Each study waiting for a decision with what a manager needs to decide it, one approve
+    action (Approve exception when one was asked), and the reason field; `problems` (study id ->
+    what is wrong) shown in red above the field, with what was typed (`typed`) kept."""
     workflow = tracker_layout().workflow
+    problems, typed = problems or {}, typed or {}
     waiting = [r for r in studies if r.get("stage") == workflow.submitted]
     sections = []
     for r in waiting[:MAX_STUDIES]:
         sid = r["study_id"]
-        actions = [c.button(label, urls.action("decide"), filled=decision == workflow.approved, study_id=sid,
-                            decision=decision)
+        approve = workflow.exception if r.get("exception_requested") else workflow.approved
+        actions = [c.button(label, urls.action("decide"), filled=decision == approve, study_id=sid, decision=decision)
                    for decision, label in workflow.buttons.items()
-                   if decision != workflow.exception or r.get("exception_requested")]
-        sections.append(c.section([study_line(r), c.text_input(f"reason_{sid}", "Reason (required to reject)"),
-                                   c.buttons(*actions)], header="Waiting for your decision"))
+                   if decision == approve or decision not in workflow.approving]
+        widgets = decision_context(r)
+        if sid in problems:
+            widgets.append(c.text(c.coloured(problems[sid], c.RED, strong=True), raw=True))
+        need = " or ".join(workflow.buttons[d].lower() for d in workflow.need_reason)  # "reject or request changes"
+        widgets += [c.text_input(f"reason_{sid}", f"Reason (required to {need})", value=typed.get(sid, ""),
+                                 multiline=True),
+                    c.buttons(*actions)]
+        sections.append(c.section(widgets, header="Waiting for your decision"))
     if not waiting:
         sections.append(c.section([c.text("No study is waiting for a decision.")], header="Decisions"))
     elif len(waiting) > MAX_STUDIES:
         sections.append(c.section([c.text(f"{len(waiting) - MAX_STUDIES} more in the tracker.")]))
     return sections
+
+
+def decision_context(r: dict) -> list[dict]:
+    """What a manager reads before deciding: the deal, who submitted it and when, the score and
+    what fails, the exception asked, how long it has waited, and the links."""
+    deal = " · ".join(p for p in (" ".join(x for x in (r.get("currency", ""), r.get("deal_size", "")) if x),
+                                  r.get("segment", ""), r.get("rep", "")) if p)
+    out = [c.decorated(r.get("customer", "") or r["study_id"], top=r["study_id"], bottom=deal)]
+    waited = r.get("days_waiting", "")
+    out.append(c.decorated(f"{r.get('score', '')}/100 · {r.get('readiness', '')}", top="Score",
+                           bottom=" · ".join(p for p in (
+                               f"submitted by {r['submitted_by']}" if r.get("submitted_by") else "",
+                               f"{r['submitted_at'][:10]}" if r.get("submitted_at") else "",
+                               f"waiting {waited} day{'' if waited == '1' else 's'}" if waited != "" else "") if p)))
+    failed = criteria_labels(r.get("failed_criteria", ""))
+    if failed:
+        out.append(c.decorated(failed, top="Criteria not met"))
+    if r.get("exception_requested"):
+        out.append(c.text(c.coloured("Exception asked for: " + criteria_labels(r["exception_requested"]), c.AMBER,
+                                     strong=True), raw=True))
+    links = [c.link_button(label, r[key]) for key, label in (("doc_link", "Open the handover"),
+                                                             ("snapshot_link", "Submitted version"),
+                                                             ("crm_link", "CRM deal"))
+             if str(r.get(key, "")).startswith("https://")]
+    if links:
+        out.append(c.buttons(*links))
+    return out
 
 
 def cs_sections(studies: list[dict], team: tuple[str, ...], urls: Urls, manager: bool = False) -> list[dict]:
@@ -186,9 +224,10 @@ def _stage_widgets(record: dict, manager: bool, urls: Urls) -> list[dict]:
             c.buttons(assign, c.button("Move stage", urls.action("stage"), study_id=sid))]
 
 
-def tracker_home(studies: list[dict], role: str, team: tuple[str, ...], urls: Urls) -> dict:
+def tracker_home(studies: list[dict], role: str, team: tuple[str, ...], urls: Urls, problems: dict | None = None,
+                 typed: dict | None = None) -> dict:
     if role == "manager":
-        body = manager_sections(studies, urls) + cs_sections(studies, team, urls, manager=True)
+        body = manager_sections(studies, urls, problems, typed) + cs_sections(studies, team, urls, manager=True)
     elif role == "cs":
         body = cs_sections(studies, team, urls)
     else:

@@ -25,6 +25,7 @@ class Handover:
     modified_time: str  # RFC 3339, changes whenever the document does
     study_id: str = ""  # set on first submit, kept with the document
     created: bool = False  # True when this call made it
+    folder_id: str = ""  # the folder it is in (Drive id, or the path relative to the local workspace)
 
 
 Change = dict | Callable[[dict], dict]
@@ -56,6 +57,14 @@ class Tracker(ABC):
     @abstractmethod
     def show_pipeline(self, tables: list[Table], updated: str) -> None:
         """Rewrite the Pipeline sheet's tables (made with its charts when missing)."""
+
+    @abstractmethod
+    def append_history(self, events: list[dict]) -> None:
+        """Add events (server/history.py) to the end of the History sheet (made if missing)."""
+
+    @abstractmethod
+    def history(self, study_id: str) -> list[dict]:
+        """A study's events, oldest first."""
 
     @abstractmethod
     def archive(self, which: Callable[[dict], bool]) -> list[str]:
@@ -107,6 +116,14 @@ class Workspace(ABC):
     def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
         """Both at once where the two reads can go in parallel (Google); here one after the other."""
         return self.handover(doc_id), self.read(doc_id)
+
+    @abstractmethod
+    def export_snapshot(self, doc_id: str) -> bytes:
+        """The document as it stands, to keep: a PDF on Google, the .docx itself locally."""
+
+    @abstractmethod
+    def save_snapshot(self, meta: Handover, data: bytes, when: str) -> str:
+        """Keep an export beside the document, named for when it was submitted; its link."""
 
     @abstractmethod
     def set_study_id(self, doc_id: str, study_id: str) -> str:

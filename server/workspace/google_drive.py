@@ -11,6 +11,8 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from googleapiclient.http import MediaInMemoryUpload
+
 from ..generators.deal import Deal, safe_folder_name
 from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
@@ -43,20 +45,21 @@ class GoogleWorkspace(Workspace):
 
     def __init__(self, drive, docs, tracker: Tracker, template_id: str, root_id: str,
                  shared_drive_id: str | None = None, user_http=None,
-                 policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, docs_factory=None,
+                 policy: RetryPolicy = DEFAULT_POLICY, rubric: Rubric | None = None, clients_factory=None,
                  recent: RecentlyMade | None = None, quotas: ServiceAccountQuotas | None = None):
         """drive/docs: services acting as the service account; user_http: an HTTP client with
         the rep's own token, through which the open document is read (else as the service account).
         root_id: the folder (or shared drive id) holding the customer folders.
-        docs_factory: makes a new Docs service; with it, read_many reads in parallel threads
-        (an httplib2-based service must not be shared between threads).
+        clients_factory: makes new service-account clients (.drive, .docs); with it, read_many
+        reads in parallel threads and the submitted version is exported beside the submit's own
+        calls (an httplib2-based service must not be shared between threads).
         recent: what was created lately, kept across requests by whoever makes workspaces.
         quotas: keep the service account's Docs calls under Google's per-user quotas (shared
         across requests too)."""
         self.drive, self.docs, self.user_http = drive, docs, user_http
         self.recent = recent or RecentlyMade()
         self.quotas = quotas or ServiceAccountQuotas()
-        self.docs_factory = docs_factory
+        self.clients_factory = clients_factory
         self.tracker = tracker
         self.template_id, self.root_id, self.shared_drive_id = template_id, root_id, shared_drive_id
         self.policy = policy
@@ -179,7 +182,24 @@ class GoogleWorkspace(Workspace):
         return Handover(doc_id=meta["id"], name=meta.get("name", ""),
                         url=meta.get("webViewLink") or f"https://docs.google.com/document/d/{meta['id']}/edit",
                         folder_url=folder_url(presales), modified_time=meta.get("modifiedTime", ""),
-                        study_id=props.get(STUDY_KEY, ""), created=created)
+                        study_id=props.get(STUDY_KEY, ""), created=created,
+                        folder_id=(meta.get("parents") or [""])[0])
+
+    def export_snapshot(self, doc_id: str) -> bytes:
+        """The document as a PDF (Drive's export, as the service account), through a Drive client
+        of its own so it can run beside the submit's other calls."""
+        drive = self.clients_factory().drive if self.clients_factory else self.drive
+        return call("export the handover as a PDF", lambda: resource(drive, "files").export(
+            fileId=doc_id, mimeType="application/pdf").execute(), self.policy)
+
+    def save_snapshot(self, meta: Handover, data: bytes, when: str) -> str:
+        """The PDF uploaded beside the handover, named for the submission; its link."""
+        name = f"{meta.name} - submitted {when[:16].replace('T', ' ')} UTC.pdf"
+        made = call("save the submitted version", lambda: self._files().create(
+            body={"name": name, "parents": [meta.folder_id] if meta.folder_id else [], "mimeType": "application/pdf"},
+            media_body=MediaInMemoryUpload(data, mimetype="application/pdf", resumable=False),
+            fields="id,webViewLink", supportsAllDrives=True).execute(), self.policy)
+        return made.get("webViewLink") or f"https://drive.google.com/file/d/{made['id']}/view"
 
     def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
         """The details (Drive, as the service account) and the content (Docs, as the rep) in
@@ -205,13 +225,13 @@ class GoogleWorkspace(Workspace):
 
     def read_many(self, doc_ids: list[str]) -> dict:
         """Many documents in parallel (8 threads, each with its own Docs service)."""
-        if self.docs_factory is None or len(doc_ids) < 2:
+        if self.clients_factory is None or len(doc_ids) < 2:
             return super().read_many(doc_ids)
         local = threading.local()
 
         def one(doc_id: str):
             if not hasattr(local, "docs"):
-                local.docs = self.docs_factory()
+                local.docs = self.clients_factory().docs
             try:
                 return doc_id, self._read_with(local.docs, doc_id)
             except Exception as exc:  # noqa: BLE001 - reported per document

@@ -49,6 +49,9 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
     return folder
 
 
+SNAPSHOTS = "Submitted versions"  # beside the handover: what each submission was
+
+
 class LocalWorkspace(Workspace):
     name = "local"
 
@@ -93,7 +96,19 @@ class LocalWorkspace(Workspace):
         customer = self.root / relative[0] if len(relative) == depth + 2 else None
         presales = customer / self.rubric.folders["presales"] if customer else path.parent
         return Handover(doc_id=doc_id, name=path.stem, url=path.as_uri(), folder_url=presales.as_uri(),
-                        modified_time=_mtime(path), study_id=self._study_ids().get(doc_id, ""), created=created)
+                        modified_time=_mtime(path), study_id=self._study_ids().get(doc_id, ""), created=created,
+                        folder_id=path.parent.relative_to(self.root).as_posix())
+
+    def export_snapshot(self, doc_id: str) -> bytes:
+        return self.path(doc_id).read_bytes()
+
+    def save_snapshot(self, meta: Handover, data: bytes, when: str) -> str:
+        """A copy of the .docx beside it: '<name> - submitted 2026-12-04 2118.docx'."""
+        stamp = datetime.fromisoformat(when).strftime("%Y-%m-%d %H%M%S")
+        target = self.root / meta.folder_id / SNAPSHOTS / f"{meta.name} - submitted {stamp}.docx"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return target.as_uri()
 
     def read(self, doc_id: str) -> Document:
         return read_docx(self.path(doc_id))

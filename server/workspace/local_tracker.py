@@ -22,12 +22,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from zoneinfo import ZoneInfo
 
 from ..pipeline import Table, pipeline_layout, sheet_rows
-from ..tracker_layout import UTC, TrackerLayout, tracker_layout
+from ..tracker_layout import UTC, TrackerLayout, cells_of, record_of, tracker_layout
 from .base import Change, Tracker, merge
 from .local_pipeline import draw_pipeline
 
 SHEET = "Studies"
 ARCHIVE = "Archive"  # closed studies moved out of the way, as in the Google Sheet
+HISTORY = "History"  # what happened to each study, appended, never rewritten
 MAX_ROWS = 5000  # rows the dropdowns and colours cover
 LINKS = ("https://", "http://", "file://")  # what a link column makes clickable
 
@@ -135,6 +136,42 @@ class LocalTracker(Tracker):
                 ws.delete_rows(n)
             self._save(wb)
             return [str(cells[0].value) for _, cells in moving]
+
+    def append_history(self, events: list[dict]) -> None:
+        if not events:
+            return
+        columns = self.layout.history
+        with self._locked(exclusive=True):
+            wb = load_workbook(self.path) if self.path.exists() else self._new_workbook()
+            if HISTORY in wb.sheetnames:
+                sheet = wb[HISTORY]
+            else:
+                sheet = wb.create_sheet(HISTORY)
+                sheet.append([c.header for c in columns])
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+                sheet.freeze_panes = "A2"
+                for i, c in enumerate(columns, start=1):
+                    sheet.column_dimensions[get_column_letter(i)].width = max(10, c.width // 7)
+            for event in events:
+                sheet.append(cells_of(columns, event, self.zone))
+                for cell, c in zip(sheet[sheet.max_row], columns):
+                    if c.kind in self.layout.formats and not isinstance(cell.value, str):
+                        cell.number_format = self.layout.formats[c.kind]
+                    elif isinstance(cell.value, str):
+                        cell.data_type = "s"
+            self._save(wb)
+
+    def history(self, study_id: str) -> list[dict]:
+        if not self.path.exists():
+            return []
+        with self._locked(exclusive=False):
+            wb = load_workbook(self.path, read_only=True)
+            if HISTORY not in wb.sheetnames:
+                return []
+            rows = list(wb[HISTORY].iter_rows(min_row=2, values_only=True))
+        events = [record_of(self.layout.history, list(r), self.zone) for r in rows if r]
+        return [e for e in events if e["study_id"] == study_id]
 
     def show_pipeline(self, tables: list[Table], updated: str) -> None:
         """The Pipeline sheet remade with its tables and charts when its tables changed (the

@@ -18,7 +18,7 @@ from gspread.utils import ValueInputOption, rowcol_to_a1
 
 from ..locks import named_lock
 from ..pipeline import Table, block_start, pipeline_layout, sheet_rows
-from ..tracker_layout import UTC, TrackerLayout, to_serial, tracker_layout
+from ..tracker_layout import UTC, TrackerLayout, cells_of, record_of, to_serial, tracker_layout
 from .base import Change, Tracker, merge
 from ..errors import StepError
 from .pace import ServiceAccountQuotas
@@ -29,6 +29,8 @@ from .retry import DEFAULT_POLICY, RetryPolicy, call
 
 SHEET = "Studies"
 ARCHIVE = "Archive"  # closed studies moved out of the way, so every read of Studies stays small
+HISTORY = "History"  # what happened to each study, appended, never rewritten
+_HISTORY_SHEETS: dict[str, int] = {}  # spreadsheet id -> its History sheet's id, as found or made
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
 ARCHIVING = "The app is moving closed studies to the Archive sheet: a few seconds"
 
@@ -337,6 +339,72 @@ class SheetsTracker(Tracker):
                 {"deleteProtectedRange": {"protectedRangeId": protection}}]}), self.policy, self.quotas.sheets_writes)
         except StepError:  # the next archive removes it (ARCHIVING), and the error being raised says why
             pass
+
+    # --- the History sheet (server/history.py) ------------------------------------------------
+    def append_history(self, events: list[dict]) -> None:
+        """One appendCells at the end of the History sheet (no row is ever rewritten); the sheet is
+        made the first time, and again if someone deleted it. One writer at a time, so two first
+        submissions at once make one History sheet."""
+        if not events:
+            return
+        columns = self.layout.history
+        formats = {i: _number_format(c.kind, self.layout.formats[c.kind])
+                   for i, c in enumerate(columns) if c.kind in self.layout.formats}
+        rows = [row_data([to_serial(v) if isinstance(v, datetime) else v for v in cells_of(columns, e, self.zone)],
+                         formats=formats) for e in events]
+        with named_lock(f"tracker-history:{self._id}"):
+            for attempt in range(2):
+                try:
+                    sheet_id = self._history_sheet_id()
+                    call("add to the tracker's history", lambda: self._http.batch_update(self._id, {"requests": [
+                        {"appendCells": {"sheetId": sheet_id, "rows": rows, "fields": ROW_DATA_FIELDS}}]}),
+                        self.policy, self.quotas.sheets_writes)
+                    return
+                except StepError as exc:
+                    if exc.status != 400 or attempt:
+                        raise
+                    _HISTORY_SHEETS.pop(self._id, None)  # deleted, or made meanwhile elsewhere: look again
+
+    def _history_sheet_id(self) -> int:
+        """The History sheet's id, found (or the sheet made) once per tracker and process."""
+        if self._id not in _HISTORY_SHEETS:
+            meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
+                "fields": "sheets.properties(sheetId,title)"}), self.policy, self.quotas.sheets_reads)
+            found = [s["properties"]["sheetId"] for s in meta.get("sheets", []) if s["properties"]["title"] == HISTORY]
+            _HISTORY_SHEETS[self._id] = found[0] if found else self._add_history_sheet()
+        return _HISTORY_SHEETS[self._id]
+
+    def _add_history_sheet(self) -> int:
+        sheet_id, columns = random.randrange(1, 2**31), self.layout.history
+        requests = [{"addSheet": {"properties": {"sheetId": sheet_id, "title": HISTORY, "gridProperties": {
+            "rowCount": 1, "columnCount": len(columns), "frozenRowCount": 1}}}},
+            {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                             "rows": [row_data([c.header for c in columns])], "fields": "userEnteredValue"}},
+            {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
+                            "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
+                            "fields": "userEnteredFormat.textFormat.bold"}}]
+        requests += [{"updateDimensionProperties": {"range": {"sheetId": sheet_id, "dimension": "COLUMNS",
+                                                              "startIndex": i, "endIndex": i + 1},
+                                                    "properties": {"pixelSize": c.width}, "fields": "pixelSize"}}
+                     for i, c in enumerate(columns)]
+        call("add the History sheet", lambda: self._http.batch_update(self._id, {"requests": requests}),
+             self.policy, self.quotas.sheets_writes)
+        return sheet_id
+
+    def history(self, study_id: str) -> list[dict]:
+        """A study's events, oldest first (one read of the History sheet)."""
+        last = column_letter(len(self.layout.history) - 1)
+        try:
+            answer = call("read the tracker's history", lambda: self._http.values_get(
+                self._id, f"'{HISTORY}'!A2:{last}", params={"valueRenderOption": "UNFORMATTED_VALUE",
+                                                            "dateTimeRenderOption": "SERIAL_NUMBER"}),
+                self.policy, self.quotas.sheets_reads)
+        except StepError as exc:
+            if exc.status == 400:  # no History sheet yet
+                return []
+            raise
+        events = [record_of(self.layout.history, row, self.zone) for row in answer.get("values", [])]
+        return [e for e in events if e["study_id"] == study_id]
 
     # --- the Pipeline sheet (server/pipeline.py) ----------------------------------------------
     def show_pipeline(self, tables: list[Table], updated: str) -> None:
