@@ -149,20 +149,28 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
     record = ws.tracker.update({study_id: submitted})[study_id]
     again = bool(before)
     detail = history.resubmission_detail(before, record) if again else ""
-    history.remember(ws, [history.event(history.RESUBMITTED if again else history.SUBMITTED, before, record, user,
-                                        record["submitted_at"], detail)])
     result = SubmitResult(recorded=True, card=card, study_id=study_id, exception=exception, record=record)
     log.info("submit recorded", extra={"study_id": study_id, "doc_id": doc_id, "score": card.score,
                                         "again": again, "exception": exception})
-    if notifier is not None:
-        result.notified, result.notify_errors = notifier.send(
-            notices.submitted(record, user, notifier.managers, detail))
-    result.notify_errors += [snapshot_error] if snapshot_error else []
-    if crm is not None:  # the seed's step 3: the deal into the Desktop Study stage
-        done, failed = crm.study_submitted(record)
+    told = _afterwards(ws, [history.event(history.RESUBMITTED if again else history.SUBMITTED, before, record, user,
+                                          record["submitted_at"], detail)],
+                       notifier and (lambda: notifier.send(notices.submitted(record, user, notifier.managers, detail))),
+                       crm and (lambda: crm.study_submitted(record)))  # the seed's step 3: the CRM deal moved
+    for done, failed in told:
         result.notified += done
         result.notify_errors += failed
+    result.notify_errors += [snapshot_error] if snapshot_error else []
     return result
+
+
+def _afterwards(ws: Workspace, events: list[dict], *sends) -> list[tuple[list[str], list[str]]]:
+    """A change's History line and its notices at once (independent, each a round trip away):
+    each send's (done, not done), in order; a send that is None (not configured) is skipped."""
+    sends = [send for send in sends if send]
+    with ThreadPoolExecutor(max_workers=len(sends) + 1) as pool:
+        futures = [pool.submit(send) for send in sends]
+        history.remember(ws, events)
+        return [future.result() for future in futures]
 
 
 def _snapshot(ws: Workspace, meta: Handover, export) -> tuple[str, str]:
@@ -229,9 +237,8 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
 
     before, record = _change(ws, study_id, decided)
     log.info("decision recorded", extra={"study_id": study_id, "decision": decision})
-    history.remember(ws, [history.event(decision, before, record, user, record["decided_at"], reason.strip())])
-    if notifier is not None:
-        notifier.send(notices.decided(record, notifier.cs_emails))
+    _afterwards(ws, [history.event(decision, before, record, user, record["decided_at"], reason.strip())],
+                notifier and (lambda: notifier.send(notices.decided(record, notifier.cs_emails))))
     return record
 
 
@@ -254,10 +261,10 @@ def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team, noti
         return {"cs_owner": owner.strip(), "last_updated": now_iso()}
 
     before, record = _change(ws, study_id, assigned)
-    history.remember(ws, [history.event(history.ASSIGNED, before, record, user, record["last_updated"],
-                                        f"{before.get('cs_owner') or 'nobody'} → {record['cs_owner']}")])
-    if notifier is not None and before.get("cs_owner") != record["cs_owner"]:
-        notifier.send(notices.progressed(before, record))
+    changed = before.get("cs_owner") != record["cs_owner"]
+    _afterwards(ws, [history.event(history.ASSIGNED, before, record, user, record["last_updated"],
+                                   f"{before.get('cs_owner') or 'nobody'} → {record['cs_owner']}")],
+                notifier and changed and (lambda: notifier.send(notices.progressed(before, record))))
     return record
 
 
@@ -278,9 +285,8 @@ def move_stage(ws: Workspace, study_id: str, user: str, stage: str, team, manage
         return {"stage": stage, "last_updated": now_iso()}
 
     before, record = _change(ws, study_id, moved)
-    history.remember(ws, [history.event(history.MOVED, before, record, user, record["last_updated"])])
-    if notifier is not None:
-        notifier.send(notices.progressed(before, record))
+    _afterwards(ws, [history.event(history.MOVED, before, record, user, record["last_updated"])],
+                notifier and (lambda: notifier.send(notices.progressed(before, record))))
     return record
 
 

@@ -18,10 +18,11 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 @pytest.fixture(autouse=True)
 def a_fresh_process():
-    """What a process remembers of the Sheets it has met (the History sheet's id) starts empty in
+    """What a process remembers of the Sheets it has met (the History and Pipeline sheets) starts empty in
     each test: every test's fake reuses the same ids, as a fresh deployment would not."""
     from server.workspace import sheets_tracker
     sheets_tracker._HISTORY_SHEETS.clear()
+    sheets_tracker._PIPELINE_SHEETS.clear()
 
 
 @pytest.fixture

@@ -444,3 +444,21 @@ def test_a_study_asking_for_an_exception_is_approved_as_an_exception_not_plainly
         flows.decide(space.ws, sid, MANAGER, "Approved", "", MANAGERS)
     assert plain.value.status == 409 and "approve the exception" in str(plain.value)
     assert row(space, sid)["stage"] == "Submitted"
+
+
+def test_nobody_but_the_app_edits_the_history_sheet(fake):
+    from gspread.exceptions import APIError
+
+    from fake_google import gspread_client
+    from tests.google_env import SERVICE_ACCOUNT
+    fake.add_user(SERVICE_ACCOUNT, "service-account-token")
+    fake.add_user(MANAGER, "manager-token")
+    ws = google_workspace(fake)
+    ws.tracker.append_history([{"when": "2026-12-04T09:00:00+00:00", "study_id": "DS-1", "event": "Submitted",
+                                "who": REP}])
+    manager = gspread_client(fake.base_url, token="manager-token").http_client
+    with pytest.raises(APIError) as refused:
+        manager.values_update(ws.tracker.spreadsheet_id, "'History'!D2", params={"valueInputOption": "RAW"},
+                              body={"values": [["Approved"]]})
+    assert refused.value.response.status_code == 403
+    assert [e["event"] for e in ws.tracker.history("DS-1")] == ["Submitted"]

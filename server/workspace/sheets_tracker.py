@@ -30,7 +30,9 @@ from .retry import DEFAULT_POLICY, RetryPolicy, call
 SHEET = "Studies"
 ARCHIVE = "Archive"  # closed studies moved out of the way, so every read of Studies stays small
 HISTORY = "History"  # what happened to each study, appended, never rewritten
-_HISTORY_SHEETS: dict[str, int] = {}  # spreadsheet id -> its History sheet's id, as found or made
+HISTORY_PROTECTION = "History: the app adds a line for every change; nobody edits it"
+_HISTORY_SHEETS: dict[str, int] = {}
+_PIPELINE_SHEETS: set[str] = set()  # trackers whose Pipeline sheet this process has seen  # spreadsheet id -> its History sheet's id, as found or made
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
 ARCHIVING = "The app is moving closed studies to the Archive sheet: a few seconds"
 
@@ -382,7 +384,10 @@ class SheetsTracker(Tracker):
                              "rows": [row_data([c.header for c in columns])], "fields": "userEnteredValue"}},
             {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
                             "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-                            "fields": "userEnteredFormat.textFormat.bold"}}]
+                            "fields": "userEnteredFormat.textFormat.bold"}},
+            {"addProtectedRange": {"protectedRange": {  # append-only: what happened is not edited after
+                "range": {"sheetId": sheet_id}, "description": HISTORY_PROTECTION, "warningOnly": False,
+                "editors": {"users": sorted(set(self.editors))}}}}]
         requests += [{"updateDimensionProperties": {"range": {"sheetId": sheet_id, "dimension": "COLUMNS",
                                                               "startIndex": i, "endIndex": i + 1},
                                                     "properties": {"pixelSize": c.width}, "fields": "pixelSize"}}
@@ -411,6 +416,12 @@ class SheetsTracker(Tracker):
         """The Pipeline sheet's values in one write; the sheet and its charts made first when
         it is missing (a tracker from before the Pipeline, or someone deleted the sheet)."""
         title, rows = pipeline_layout().sheet, sheet_rows(tables, updated)
+        if self._id not in _PIPELINE_SHEETS:  # once per process: is it there (no failed write to find out)?
+            meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
+                "fields": "sheets.properties(title)"}), self.policy, self.quotas.sheets_reads)
+            if title not in [s["properties"]["title"] for s in meta.get("sheets", [])]:
+                self._add_pipeline_sheet(title, len(rows))
+            _PIPELINE_SHEETS.add(self._id)
 
         def write():
             return self._http.values_update(self._id, f"'{title}'!A1", params={"valueInputOption": ValueInputOption.raw},
