@@ -260,6 +260,50 @@ def tracker_table() -> None:
                   f"{archive_ms:>12.0f}{after_ms:>15.0f}{read_kb(ws):>15.0f}")
 
 
+def data_table() -> None:
+    """The plod reader on big exports: a 50 MB CSV and a 100,000-row .xlsx, streamed; rows a
+    second and the peak memory Python allocated while reading."""
+    import csv
+    import tempfile
+    import tracemalloc
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    from server.data_package.plod import read_plod
+
+    print("\nPlod exports read (server/data_package/plod.py)")
+    print(f"{'file':<22}{'size MB':>9}{'rows':>10}{'seconds':>9}{'rows/s':>10}{'peak MB':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        big_csv = Path(tmp) / "plods.csv"
+        with open(big_csv, "w", newline="") as handle:
+            out = csv.writer(handle)
+            out.writerow(["Date", "Rig", "Project", "Hole ID", "Metres Drilled", "Drilling Hours", "Comments"])
+            n, day = 0, date(2024, 1, 1)
+            while handle.tell() < 50 * 1024 * 1024:
+                out.writerow([(day + timedelta(days=n % 700)).isoformat(), f"RC-{n % 5:02d}", "Carosue Dam",
+                              f"CD{n:07d}", "96.5", "11.5", "Normal shift, no delays"])
+                n += 1
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Plods")
+        sheet.append(["Date", "Rig", "Project", "Metres", "Hours"])
+        for i in range(100_000):
+            sheet.append([date(2024, 1, 1) + timedelta(days=i % 700), f"RC-{i % 5:02d}", "Gwalia", 64.5, 11])
+        big_xlsx = Path(tmp) / "plods.xlsx"
+        book.save(big_xlsx)
+        for path in (big_csv, big_xlsx):
+            tracemalloc.start()
+            t0 = time.perf_counter()
+            tables = read_plod(path)
+            seconds = time.perf_counter() - t0
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            rows = sum(t.shifts for t in tables)
+            print(f"{path.name:<22}{path.stat().st_size / 2**20:>9.1f}{rows:>10}{seconds:>9.1f}"
+                  f"{rows / seconds:>10.0f}{peak / 2**20:>9.0f}")
+
+
 PARTS = {  # the default run; `scoring` (every document's read and score times) only when named
     "corpora": lambda args: corpora.corpora_tables(speed.proselint_lint()),
     "versus": lambda args: speed.versus_table(args.repeat),
@@ -267,6 +311,7 @@ PARTS = {  # the default run; `scoring` (every document's read and score times) 
     "endpoints": lambda args: endpoints_table(),
     "refresh": lambda args: refresh_table(args.full),
     "tracker": lambda args: tracker_table(),
+    "data": lambda args: data_table(),
     "scoring": lambda args: speed.scoring_table(args.repeat),
 }
 

@@ -85,6 +85,13 @@ def _handover_commands(sub) -> None:
     s.add_argument("--color", choices=["auto", "always", "never"], default="auto", help=COLOR_HELP)
     s.set_defaults(run=_score)
 
+    d = sub.add_parser("data", help="check a customer's data package (the DS Data folder)",
+                       description="Read the plod data in a DS Data folder: period, billing cycles, rigs, projects "
+                                   "and gaps. Exit 0: enough for a desktop study; 1: not enough; 2: bad input.")
+    d.add_argument("folder", type=Path, help="the DS Data folder (its subfolders are read too)")
+    d.add_argument("--json", action="store_true", help="print the reading as JSON")
+    d.set_defaults(run=_data)
+
     e = sub.add_parser("email", help="print the customer data-request email")
     e.add_argument("--industry", required=True, choices=list(load_rubric().industries),
                    help="drilling: the customer is the contractor; mining: the customer owns the mine")
@@ -188,6 +195,41 @@ def _score(args) -> int:
         limit = None if args.all else FINDINGS_SHOWN
         print(render(card, _terminal(args.color), limit, see_all=_see_all(args.file)))
     return EXIT_OK if card.ready else EXIT_NOT_READY
+
+
+def _data(args) -> int:
+    from .data_package.package import read_package
+    try:
+        package = read_package(args.folder)
+    except NotADirectoryError as exc:
+        raise InputError(str(exc)) from None
+    if args.json:
+        print(json.dumps(package.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(data_lines(package)))
+    return EXIT_OK if package.ready else EXIT_NOT_READY
+
+
+def data_lines(package) -> list[str]:
+    """The data package as a person reads it."""
+    plod = package.plod
+    out = [f"Data package: {package.folder}"]
+    if plod.shifts:
+        out.append(f"Plod data: {', '.join(plod.files)} ({plod.shifts} shifts)")
+        out.append(f"  Period: {plod.period} ({len(plod.cycles)} billing cycle{'s' * (len(plod.cycles) != 1)}: "
+                   f"{', '.join(plod.cycles)})")
+        out.append(f"  Rigs: {len(plod.rigs)} ({', '.join(plod.rigs) or 'not stated'}) · "
+                   f"Projects: {len(plod.projects)} ({', '.join(plod.projects) or 'not stated'})")
+        gaps = [f"{plod.days_without_shifts} days with no shift" if plod.days_without_shifts else "",
+                f"{plod.shifts_without_metres} shifts with no metres" if plod.shifts_without_metres else "",
+                f"{plod.shifts_without_hours} shifts with no hours" if plod.shifts_without_hours else ""]
+        out.append("  Gaps: " + ("; ".join(g for g in gaps if g) or "none"))
+    out += [f"Not read: {name}: {why}" for name, why in package.unreadable.items()]
+    if package.other:
+        out.append("Other files (no plod data): " + ", ".join(package.other))
+    out.append("Enough for a desktop study." if package.ready else "Not enough yet:")
+    out += [f"  - {p}" for p in package.problems]
+    return out
 
 
 def _see_all(path: Path) -> str:

@@ -1,0 +1,33 @@
+"""The data package's words and settings (doc_templates/data_package.toml)."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..paths import DOC_TEMPLATES
+
+UNITS = re.compile(r"\((?:m|mts|metres|meters|metros|h|hrs|hours|horas)\)|\[[^\]]*\]")
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    billing_cycle: str
+    header_rows: int
+    headers: dict[str, tuple[str, ...]]  # plod column -> its names
+
+
+def plain_header(text) -> str:
+    """'Metros Perforados (m)' -> 'metros perforados'; 'Fecha:' -> 'fecha'."""
+    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
+    text = UNITS.sub(" ", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@lru_cache(maxsize=1)
+def data_layout() -> DataLayout:
+    raw = tomllib.loads((DOC_TEMPLATES / "data_package.toml").read_text(encoding="utf-8"))
+    headers = {key: tuple(plain_header(n) for n in names) for key, names in raw["plod"]["headers"].items()}
+    return DataLayout(raw["billing_cycle"], int(raw["header_rows_searched"]), headers)

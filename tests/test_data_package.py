@@ -1,0 +1,102 @@
+"""The plod data in a customer's data package, read from the files themselves: each file of the
+corpus (tests/data_packages/, made by make_files.py in the layouts customers send) read as
+expected.toml says a person reads it, written before the reader."""
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from server.data_package.plod import parse_day, parse_number, read_plod
+from server.data_package.summary import summarise
+
+CORPUS = Path(__file__).resolve().parent / "data_packages"
+EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_file_reads_as_a_person_reads_it(name):
+    expected = EXPECTED[name]
+    tables = read_plod(CORPUS / name)
+    if expected.get("not_plod"):
+        assert tables == []
+        return
+    summary = summarise(tables).to_dict()
+    for key in ("shifts", "first", "last", "cycles", "rigs", "projects", "days_without_shifts",
+                "shifts_without_metres", "shifts_without_hours"):
+        assert summary[key] == expected[key], (name, key)
+    if "metres_total" in expected:
+        assert sum(t.metres for t in tables) == pytest.approx(expected["metres_total"])
+
+
+def test_the_period_reads_as_people_write_it():
+    one_month = summarise(read_plod(CORPUS / "plod_es_punto_y_coma.csv"))
+    assert one_month.period == "1-31 Jan 2026"
+    across_years = summarise(read_plod(CORPUS / "plod_pt_sondas.csv"))
+    assert across_years.period == "1 Oct - 29 Dec 2025"
+
+
+@pytest.mark.parametrize("text, number", [("12,5", 12.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1,234", 1234),
+                                          ("85", 85), ("", None), ("n/a", None), ("NaN", None), (True, None)])
+def test_numbers_with_decimal_commas_or_thousands_separators(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text, day", [("2026-01-31", "2026-01-31"), ("31/01/2026", "2026-01-31"),
+                                       ("31.01.2026", "2026-01-31"), (46053, "2026-01-31"), ("Total", None)])
+def test_dates_day_first_iso_or_excel_serials(text, day):
+    found = parse_day(text)
+    assert (found.isoformat() if found else None) == day
+
+
+def package_of(tmp_path, *names, customer: str = "Acme") -> Path:
+    """A customer's DS Data folder holding these files of the corpus."""
+    import shutil
+    folder = tmp_path / customer / "DS Data"
+    folder.mkdir(parents=True)
+    for name in names:
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
+
+
+def test_two_months_of_plods_with_invoices_is_enough_and_one_month_is_refused_with_the_evidence(tmp_path):
+    from server.data_package.package import read_package
+    good = read_package(package_of(tmp_path, "plod_shifts_en.csv", "invoice_register.xlsx", "schedule_of_rates.csv"))
+    assert good.ready and good.other == ["invoice_register.xlsx", "schedule_of_rates.csv"]
+    thin = read_package(package_of(tmp_path, "plod_es_punto_y_coma.csv", customer="Globex"))
+    assert thin.problems == ["Plod data covers 1-31 Jan 2026: 1 billing cycle, at least 2 are needed."]
+
+
+def test_more_rigs_in_the_data_than_the_limit_goes_to_a_managers_exception(tmp_path):
+    from server.data_package.package import read_package
+    package = read_package(package_of(tmp_path, "plod_tabs_two_months_many_rigs.csv"))
+    assert package.problems == ["7 rigs in the plod data (R1, R2, R3, R4, R5, R6, R7): more than 5 needs a "
+                                "manager's exception."]
+
+
+def test_damaged_protected_and_old_files_each_get_a_clear_finding_and_the_rest_is_read(tmp_path):
+    from server.data_package.package import read_package
+    folder = package_of(tmp_path, "plod_shifts_en.csv")
+    (folder / "damaged.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    (folder / "protected.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)  # Office encrypts to OLE
+    (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    package = read_package(folder)
+    assert "password-protected" in package.unreadable["protected.xlsx"]
+    assert "not a readable Excel file" in package.unreadable["damaged.xlsx"]
+    assert "Excel 97-2003" in package.unreadable["old.xls"]
+    assert package.plod.shifts == 118 and package.ready
+
+
+def test_the_command_line_reads_a_folder_and_exits_as_score_does(tmp_path):
+    import json
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    run = lambda *args: subprocess.run([sys.executable, "-m", "server.cli", "data", *args],  # noqa: E731
+                                       capture_output=True, text=True, cwd=root, timeout=60)
+    good = run(str(package_of(tmp_path, "plod_shifts_en.csv")))
+    assert good.returncode == 0 and "Period: 1 Jan - 28 Feb 2026 (2 billing cycles" in good.stdout
+    thin = run(str(package_of(tmp_path, "plod_gaps.csv", customer="Globex")), "--json")
+    reading = json.loads(thin.stdout)
+    assert thin.returncode == 1 and reading["plod"]["days_without_shifts"] == 5 and not reading["ready"]
+    missing = run(str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no such folder" in missing.stderr and "Traceback" not in missing.stderr
