@@ -94,7 +94,8 @@ def _workbook_tables(path: Path):
 
 
 def _csv_rows(path: Path) -> Iterator[list]:
-    raw = path.read_bytes()[:65536]
+    with open(path, "rb") as handle:
+        raw = handle.read(65536)  # enough to tell the encoding and the delimiter
     encoding = "utf-8-sig"
     try:
         sample = raw.decode(encoding)
