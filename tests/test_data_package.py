@@ -19,6 +19,7 @@ def test_each_file_reads_as_a_person_reads_it(name):
     tables = read_plod(CORPUS / name)
     if expected.get("not_plod"):
         assert tables == []
+        check_document(name, expected)
         return
     summary = summarise(tables).to_dict()
     for key in ("shifts", "first", "last", "cycles", "rigs", "projects", "days_without_shifts",
@@ -26,6 +27,25 @@ def test_each_file_reads_as_a_person_reads_it(name):
         assert summary[key] == expected[key], (name, key)
     if "metres_total" in expected:
         assert sum(t.metres for t in tables) == pytest.approx(expected["metres_total"])
+
+
+def check_document(name: str, expected: dict) -> None:
+    """An invoice's date and billing months, a schedule's kinds of rate, a scan's lack of text."""
+    from server.data_package.documents import (NoText, is_invoice, is_rates, read_invoice, read_rates,
+                                               text_of)
+    if expected.get("no_text"):
+        with pytest.raises(NoText):
+            text_of(CORPUS / name)
+        return
+    text = text_of(CORPUS / name)
+    if "invoice_months" in expected:
+        assert is_invoice(name, text)
+        invoice = read_invoice(name, text)
+        assert invoice.months == expected["invoice_months"]
+        assert (invoice.issued.isoformat() if invoice.issued else "") == expected.get("invoice_issued", "")
+    if "rate_kinds" in expected:
+        assert is_rates(name, text) and not is_invoice(name, text)
+        assert read_rates(name, text).kinds == expected["rate_kinds"]
 
 
 def test_the_period_reads_as_people_write_it():
@@ -61,16 +81,17 @@ def package_of(tmp_path, *names, customer: str = "Acme") -> Path:
 def test_two_months_of_plods_with_invoices_is_enough_and_one_month_is_refused_with_the_evidence(tmp_path):
     from server.data_package.package import read_package
     good = read_package(package_of(tmp_path, "plod_shifts_en.csv", "invoice_register.xlsx", "schedule_of_rates.csv"))
-    assert good.ready and good.other == ["invoice_register.xlsx", "schedule_of_rates.csv"]
+    assert good.ready and good.other == []
+    assert [i.months for i in good.invoices] == [["2026-01", "2026-02"]] and good.rates[0].file == "schedule_of_rates.csv"
     thin = read_package(package_of(tmp_path, "plod_es_punto_y_coma.csv", customer="Globex"))
-    assert thin.problems == ["Plod data covers 1-31 Jan 2026: 1 billing cycle, at least 2 are needed."]
+    assert thin.problems[0] == "Plod data covers 1-31 Jan 2026: 1 billing cycle, at least 2 are needed."
 
 
 def test_more_rigs_in_the_data_than_the_limit_goes_to_a_managers_exception(tmp_path):
     from server.data_package.package import read_package
     package = read_package(package_of(tmp_path, "plod_tabs_two_months_many_rigs.csv"))
-    assert package.problems == ["7 rigs in the plod data (R1, R2, R3, R4, R5, R6, R7): more than 5 needs a "
-                                "manager's exception."]
+    assert ("7 rigs in the plod data (R1, R2, R3, R4, R5, R6, R7): more than 5 needs a manager's exception."
+            in package.problems)
 
 
 def test_damaged_protected_and_old_files_each_get_a_clear_finding_and_the_rest_is_read(tmp_path):
@@ -83,7 +104,7 @@ def test_damaged_protected_and_old_files_each_get_a_clear_finding_and_the_rest_i
     assert "password-protected" in package.unreadable["protected.xlsx"]
     assert "not a readable Excel file" in package.unreadable["damaged.xlsx"]
     assert "Excel 97-2003" in package.unreadable["old.xls"]
-    assert package.plod.shifts == 118 and package.ready
+    assert package.plod.shifts == 118  # the readable file is read all the same
 
 
 def test_the_command_line_reads_a_folder_and_exits_as_score_does(tmp_path):
@@ -93,10 +114,19 @@ def test_the_command_line_reads_a_folder_and_exits_as_score_does(tmp_path):
     root = Path(__file__).resolve().parent.parent
     run = lambda *args: subprocess.run([sys.executable, "-m", "server.cli", "data", *args],  # noqa: E731
                                        capture_output=True, text=True, cwd=root, timeout=60)
-    good = run(str(package_of(tmp_path, "plod_shifts_en.csv")))
+    good = run(str(package_of(tmp_path, "plod_shifts_en.csv", "invoice_jan_2026.pdf", "factura_febrero.pdf",
+                              "tarifas_2026.docx")))
     assert good.returncode == 0 and "Period: 1 Jan - 28 Feb 2026 (2 billing cycles" in good.stdout
     thin = run(str(package_of(tmp_path, "plod_gaps.csv", customer="Globex")), "--json")
     reading = json.loads(thin.stdout)
     assert thin.returncode == 1 and reading["plod"]["days_without_shifts"] == 5 and not reading["ready"]
     missing = run(str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no such folder" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_month_of_plods_with_no_invoice_and_a_scanned_invoice_are_each_said(tmp_path):
+    from server.data_package.package import read_package
+    package = read_package(package_of(tmp_path, "plod_shifts_en.csv", "invoice_jan_2026.pdf", "invoice_scanned.pdf",
+                                      "schedule_of_rates.csv"))
+    assert "an image with no text" in package.unreadable["invoice_scanned.pdf"]
+    assert package.problems == ["No invoice or claim found for 2026-02 of the plod data."]

@@ -126,7 +126,47 @@ def schedule_of_rates():
                                         ["3", "Mobilisation", "lump sum", "12000.00"]])
 
 
+def pdf(name, lines, text=True):
+    from fpdf import FPDF
+    doc = FPDF(format="A4")
+    doc.add_page()
+    doc.set_font("Helvetica", size=11)
+    if text:
+        for line in lines:
+            doc.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    else:  # a scan: shapes, no text
+        doc.rect(20, 20, 170, 60)
+        doc.line(20, 40, 190, 40)
+    doc.output(str(HERE / name))
+
+
+def invoices():
+    pdf("invoice_jan_2026.pdf", ["TAX INVOICE", "Red Rock Drilling Pty Ltd", "Invoice No: INV-2201",
+                                 "Invoice date: 3 February 2026",
+                                 "Billing period: 1 January 2026 to 31 January 2026",
+                                 "RC drilling 0-100 m: 2,832 m at $85.00", "Total (AUD): 240,720.00"])
+    pdf("factura_febrero.pdf", ["FACTURA", "Perforaciones del Norte SpA", "Fecha de emision: 05/03/2026",
+                                "Periodo: febrero 2026", "Metros perforados: 1.317,5", "Total (CLP): 98.500.000"])
+    pdf("invoice_scanned.pdf", [], text=False)
+
+
+def tarifas_docx():
+    from docx import Document
+    doc = Document()
+    doc.add_heading("Tarifas 2026 - Lista de precios", level=1)
+    table = doc.add_table(rows=1, cols=3)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text, table.rows[0].cells[2].text = "Item", "Unidad", "Precio"
+    for item, unit, price in (("Perforacion 0-100 m", "por metro", "85.000"), ("Hora de espera (standby)", "por hora",
+                              "310.000"), ("Movilizacion de equipo", "global", "12.000.000"),
+                              ("Consumibles: brocas", "por unidad", "450.000")):
+        row = table.add_row().cells
+        row[0].text, row[1].text, row[2].text = item, unit, price
+    doc.save(HERE / "tarifas_2026.docx")
+
+
 if __name__ == "__main__":
+    invoices()
+    tarifas_docx()
     for make in (plod_shifts_en, plod_es, plod_pt, plod_title_block, plod_sheet_per_rig, plod_two_row_header,
                  plod_formulas, plod_gaps, plod_serial_dates, plod_tabs_many_rigs, invoice_register, schedule_of_rates):
         make()
