@@ -361,3 +361,13 @@ def test_a_manager_decides_with_the_context_one_approve_action_and_a_reason_aske
     assert "a reason is needed" in notification(refused.get_json())
     assert "Say why before choosing" in texts(cards_in(refused.get_json(), False))
     assert env.rows()[0]["stage"] == "Submitted"
+
+
+def test_a_document_the_app_cannot_see_still_opens_on_its_scorecard(mint):
+    """A rep's own handover outside the customers' drive: Drive refuses the app (404), the rep reads it."""
+    with FakeGoogle() as fake:
+        env = Google(fake, mint, "")
+        doc_id = env.put("good", to_docx(GOOD))
+        fake.fail_next(5, status=404, endpoint="drive.files.get")
+        home = ok(Client(env.app, mint, REP).post("/addon/docs/home", file_id=doc_id), trigger=True)
+        assert "100/100" in texts(home) and "Submit for Desktop Study" in texts(home)

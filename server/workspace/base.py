@@ -117,6 +117,18 @@ class Workspace(ABC):
         """Both at once where the two reads can go in parallel (Google); here one after the other."""
         return self.handover(doc_id), self.read(doc_id)
 
+    def document_and_study_id(self, doc_id: str) -> tuple[Document, str]:
+        """The content (read as the person) and the study id kept with the document: "" when it
+        has none, or when the app cannot see the document (a rep's own doc outside the drive)."""
+        return self.read(doc_id), self._study_id_or_none(doc_id)
+
+    def _study_id_or_none(self, doc_id: str) -> str:
+        from ..errors import InputError, StepError
+        try:
+            return self.handover(doc_id).study_id
+        except (StepError, InputError):
+            return ""
+
     @abstractmethod
     def export_snapshot(self, doc_id: str) -> bytes:
         """The document as it stands, to keep: a PDF on Google, the .docx itself locally."""

@@ -209,6 +209,14 @@ class GoogleWorkspace(Workspace):
             document = self.read(doc_id)
             return details.result(), document
 
+    def document_and_study_id(self, doc_id: str) -> tuple[Document, str]:
+        """As the base, the two reads in parallel (the details as the service account, the
+        content as the rep)."""
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            study = pool.submit(self._study_id_or_none, doc_id)
+            document = self.read(doc_id)
+            return document, study.result()
+
     def read(self, doc_id: str) -> Document:
         """The document, read as the rep when their token came with the event, else as the
         service account (the scheduled refresh), paced to its quota."""
