@@ -7,7 +7,6 @@ from fake_hubspot import FakeHubSpot
 from server import flows
 from server.config import Config
 from server.crm import HubSpotCrm, deal_id
-from server.workspace.local import LocalWorkspace
 from tests.handover_builder import GOOD, set_field, to_docx
 
 REP = "sam.rep@example.com"
@@ -19,13 +18,6 @@ def hubspot():
     with FakeHubSpot() as fake:
         fake.add_deal(DEAL, stage="appointmentscheduled", name="Red Rock Drilling")
         yield fake
-
-
-@pytest.fixture
-def ws(tmp_path):
-    made = LocalWorkspace(tmp_path)
-    made.tracker.setup()
-    return made
 
 
 def submit(ws, hubspot, doc=GOOD, token=None, stage="desktopstudy"):

@@ -13,7 +13,6 @@ import pytest
 
 from server import flows, notices
 from server.notify import Notifier
-from server.workspace.local import LocalWorkspace
 from tests.handover_builder import GOOD, set_field, to_docx
 
 MANAGER, OTHER_MANAGER = "maria.manager@example.com", "li.manager@example.com"
@@ -25,13 +24,6 @@ TEAM = (CS, MANAGER, OTHER_MANAGER)
 class Chat:
     def __init__(self):
         self.lines = []
-
-
-@pytest.fixture
-def ws(tmp_path):
-    made = LocalWorkspace(tmp_path)
-    made.tracker.setup()
-    return made
 
 
 @pytest.fixture

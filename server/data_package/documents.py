@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..paths import DOC_TEMPLATES
-from .layout import plain_header
+from .layout import ascii_lower, plain_header
 from .plod import parse_day
 
 MONTHS = {**{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -90,13 +90,17 @@ def _cell_text(value) -> str:
 
 
 def is_invoice(name: str, text: str) -> bool:
-    head = plain_header(name + " " + text[:400])
-    return any(re.search(rf"(^| ){re.escape(w)}( |$)", head) for w in words()["invoice"])
+    return _named(name, text, words()["invoice"])
 
 
 def is_rates(name: str, text: str) -> bool:
+    return _named(name, text, words()["rates"])
+
+
+def _named(name: str, text: str, names: list[str]) -> bool:
+    """The file's name or the start of its text says it is one of these."""
     head = plain_header(name + " " + text[:400])
-    return any(re.search(rf"(^| ){re.escape(w)}( |$)", head) for w in words()["rates"])
+    return any(re.search(rf"(^| ){re.escape(w)}( |$)", head) for w in names)
 
 
 def read_invoice(name: str, text: str) -> Invoice:
@@ -127,7 +131,7 @@ def _label(line: str) -> str:
 
 def dates_in(text: str) -> list[date]:
     found = []
-    lower = _plain_text(text)
+    lower = ascii_lower(text)
     for d, m, y in NAMED_DATE.findall(lower):
         try:
             found.append(date(int(y), MONTHS[m], int(d)))
@@ -144,7 +148,7 @@ def months_named(text: str) -> list[str]:
     """The billing months a period names, every month from its first to its last: month names
     first ('1 January 2026 to 31 March 2026', 'enero 2026'), else numeric dates
     ('01/01/2026 - 28/02/2026'); in a register row the period's name wins over the issue date."""
-    named = [(int(y), MONTHS[m]) for m, y in MONTH_YEAR.findall(_plain_text(text))]
+    named = [(int(y), MONTHS[m]) for m, y in MONTH_YEAR.findall(ascii_lower(text))]
     numeric = [(d.year, d.month) for token in NUMERIC_DATE.findall(text) for d in [parse_day(token.replace(".", "/"))]
                if d]
     points = named or numeric
@@ -155,8 +159,3 @@ def months_named(text: str) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
-
-
-def _plain_text(text: str) -> str:
-    import unicodedata
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

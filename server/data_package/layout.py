@@ -19,10 +19,14 @@ class DataLayout:
     headers: dict[str, tuple[str, ...]]  # plod column -> its names
 
 
+def ascii_lower(text) -> str:
+    """'Período: Março' -> 'periodo: marco' (accents dropped, as people type them or not)."""
+    return unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
+
+
 def plain_header(text) -> str:
     """'Metros Perforados (m)' -> 'metros perforados'; 'Fecha:' -> 'fecha'."""
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
-    text = UNITS.sub(" ", text)
+    text = UNITS.sub(" ", ascii_lower(text))
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 

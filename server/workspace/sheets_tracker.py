@@ -52,8 +52,23 @@ def header_mismatch(found: list, expected: list[str]) -> str:
     return ""
 
 
-def _number_format(kind: str, pattern: str) -> dict:
-    return {"type": "DATE_TIME" if kind == "datetime" else "NUMBER", "pattern": pattern}
+def _column_formats(columns, patterns: dict) -> dict[int, dict]:
+    """Column index -> the numberFormat its kind shows with (dates, amounts, numbers)."""
+    return {i: {"type": "DATE_TIME" if c.kind == "datetime" else "NUMBER", "pattern": patterns[c.kind]}
+            for i, c in enumerate(columns) if c.kind in patterns}
+
+
+def _width(sheet_id: int, column: int, pixels: int) -> dict:
+    """The request giving a column its width."""
+    return {"updateDimensionProperties": {
+        "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": column, "endIndex": column + 1},
+        "properties": {"pixelSize": pixels}, "fields": "pixelSize"}}
+
+
+def _bold(grid_range: dict) -> dict:
+    """The request setting a range's text in bold (a header)."""
+    return {"repeatCell": {"range": grid_range, "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
+                           "fields": "userEnteredFormat.textFormat.bold"}}
 
 
 def _rgb(hex_colour: str) -> dict:
@@ -78,8 +93,8 @@ class SheetsTracker(Tracker):
         self.team = tuple(team)  # who may own a study: the owner column's dropdown (none without a team)
         self.zone = zone
         self._links = frozenset(i for i, c in enumerate(self.layout.columns) if c.kind == "link")
-        self._formats = {i: _number_format(c.kind, self.layout.formats[c.kind])
-                         for i, c in enumerate(self.layout.columns) if c.kind in self.layout.formats}
+        self._formats = _column_formats(self.layout.columns, self.layout.formats)
+        self._history_formats = _column_formats(self.layout.history, self.layout.formats)
         self.last_col = column_letter(len(self.layout.columns) - 1)
 
     @property
@@ -131,15 +146,11 @@ class SheetsTracker(Tracker):
                            "gridProperties": {"frozenRowCount": 1, "frozenColumnCount": 1,
                                               "columnCount": max(len(cols), 26)}},
             "fields": "title,gridProperties.frozenRowCount,gridProperties.frozenColumnCount,gridProperties.columnCount"}},
-            {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
-                            "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-                            "fields": "userEnteredFormat.textFormat.bold"}},
+            _bold({"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1}),
             {"setBasicFilter": {"filter": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "startColumnIndex": 0,
                                                      "endColumnIndex": len(cols)}}}}]
         for i, c in enumerate(cols):
-            requests.append({"updateDimensionProperties": {
-                "range": {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": i, "endIndex": i + 1},
-                "properties": {"pixelSize": c.width}, "fields": "pixelSize"}})
+            requests.append(_width(sheet_id, i, c.width))
             if i in self._formats:
                 requests.append({"repeatCell": {"range": grid(i), "cell": {"userEnteredFormat": {
                     "numberFormat": self._formats[i]}}, "fields": "userEnteredFormat.numberFormat"}})
@@ -349,11 +360,9 @@ class SheetsTracker(Tracker):
         submissions at once make one History sheet."""
         if not events:
             return
-        columns = self.layout.history
-        formats = {i: _number_format(c.kind, self.layout.formats[c.kind])
-                   for i, c in enumerate(columns) if c.kind in self.layout.formats}
-        rows = [row_data([to_serial(v) if isinstance(v, datetime) else v for v in cells_of(columns, e, self.zone)],
-                         formats=formats) for e in events]
+        rows = [row_data([to_serial(v) if isinstance(v, datetime) else v
+                          for v in cells_of(self.layout.history, e, self.zone)], formats=self._history_formats)
+                for e in events]
         with named_lock(f"tracker-history:{self._id}"):
             for attempt in range(2):
                 try:
@@ -370,11 +379,15 @@ class SheetsTracker(Tracker):
     def _history_sheet_id(self) -> int:
         """The History sheet's id, found (or the sheet made) once per tracker and process."""
         if self._id not in _HISTORY_SHEETS:
-            meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
-                "fields": "sheets.properties(sheetId,title)"}), self.policy, self.quotas.sheets_reads)
-            found = [s["properties"]["sheetId"] for s in meta.get("sheets", []) if s["properties"]["title"] == HISTORY]
-            _HISTORY_SHEETS[self._id] = found[0] if found else self._add_history_sheet()
+            found = self._sheet_ids().get(HISTORY)
+            _HISTORY_SHEETS[self._id] = found if found is not None else self._add_history_sheet()
         return _HISTORY_SHEETS[self._id]
+
+    def _sheet_ids(self) -> dict[str, int]:
+        """The tracker's sheets: title -> sheet id (one metadata read)."""
+        meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
+            "fields": "sheets.properties(sheetId,title)"}), self.policy, self.quotas.sheets_reads)
+        return {s["properties"]["title"]: s["properties"]["sheetId"] for s in meta.get("sheets", [])}
 
     def _add_history_sheet(self) -> int:
         sheet_id, columns = random.randrange(1, 2**31), self.layout.history
@@ -382,16 +395,11 @@ class SheetsTracker(Tracker):
             "rowCount": 1, "columnCount": len(columns), "frozenRowCount": 1}}}},
             {"updateCells": {"start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
                              "rows": [row_data([c.header for c in columns])], "fields": "userEnteredValue"}},
-            {"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1},
-                            "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-                            "fields": "userEnteredFormat.textFormat.bold"}},
+            _bold({"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": 1}),
             {"addProtectedRange": {"protectedRange": {  # append-only: what happened is not edited after
                 "range": {"sheetId": sheet_id}, "description": HISTORY_PROTECTION, "warningOnly": False,
                 "editors": {"users": sorted(set(self.editors))}}}}]
-        requests += [{"updateDimensionProperties": {"range": {"sheetId": sheet_id, "dimension": "COLUMNS",
-                                                              "startIndex": i, "endIndex": i + 1},
-                                                    "properties": {"pixelSize": c.width}, "fields": "pixelSize"}}
-                     for i, c in enumerate(columns)]
+        requests += [_width(sheet_id, i, c.width) for i, c in enumerate(columns)]
         call("add the History sheet", lambda: self._http.batch_update(self._id, {"requests": requests}),
              self.policy, self.quotas.sheets_writes)
         return sheet_id
@@ -417,9 +425,7 @@ class SheetsTracker(Tracker):
         it is missing (a tracker from before the Pipeline, or someone deleted the sheet)."""
         title, rows = pipeline_layout().sheet, sheet_rows(tables, updated)
         if self._id not in _PIPELINE_SHEETS:  # once per process: is it there (no failed write to find out)?
-            meta = call("read the tracker's sheets", lambda: self._http.fetch_sheet_metadata(self._id, params={
-                "fields": "sheets.properties(title)"}), self.policy, self.quotas.sheets_reads)
-            if title not in [s["properties"]["title"] for s in meta.get("sheets", [])]:
+            if title not in self._sheet_ids():
                 self._add_pipeline_sheet(title, len(rows))
             _PIPELINE_SHEETS.add(self._id)
 
@@ -440,15 +446,10 @@ class SheetsTracker(Tracker):
         widths = [220, 110, 110, 130]
         requests = [{"addSheet": {"properties": {"sheetId": sheet_id, "title": title, "gridProperties": {
             "rowCount": max(height, block_start(len(layout.tables))), "columnCount": 16}}}}]
-        requests += [{"updateDimensionProperties": {"range": {"sheetId": sheet_id, "dimension": "COLUMNS",
-                                                              "startIndex": i, "endIndex": i + 1},
-                                                    "properties": {"pixelSize": w}, "fields": "pixelSize"}}
-                     for i, w in enumerate(widths)]
-        requests += [{"repeatCell": {"range": {"sheetId": sheet_id, "startRowIndex": block_start(i),
-                                               "endRowIndex": block_start(i) + 2, "startColumnIndex": 0,
-                                               "endColumnIndex": len(t.headers)},
-                                     "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-                                     "fields": "userEnteredFormat.textFormat.bold"}} for i, t in enumerate(layout.tables)]
+        requests += [_width(sheet_id, i, w) for i, w in enumerate(widths)]
+        requests += [_bold({"sheetId": sheet_id, "startRowIndex": block_start(i), "endRowIndex": block_start(i) + 2,
+                            "startColumnIndex": 0, "endColumnIndex": len(t.headers)})  # each table's title and header
+                     for i, t in enumerate(layout.tables)]
         call("add the Pipeline sheet", lambda: self._http.batch_update(
             self._id, {"requests": requests + chart_requests(sheet_id)}), self.policy, self.quotas.sheets_writes)
 
