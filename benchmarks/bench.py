@@ -23,9 +23,13 @@ MINIMUM = {
                                               "a folder needs its parent), copy (in the first batch), fill (beside the "
                                               "second), move into its folder (one call more, one round trip less)"),
     "create handover (again)": (5, 5, "find customer, list customer/PreSales/Desktop Study children, find the doc"),
-    "check": (1, 1, "documents.get"),
-    "submit (first)": (5, 4, "files.get beside documents.get, files.update (study id), values.get (rows), values.append"),
-    "submit (again)": (4, 3, "files.get beside documents.get, values.get (rows), values.batchUpdate"),
+    "check": (3, 2, "documents.get beside files.get (the doc's details: its DS Data folder) then files.list (DS Data)"),
+    "check (DS Data: 4 new files)": (7, 3, "as check, then the 4 files downloaded in parallel (one call each, "
+                                           "a Google Sheet exported)"),
+    "check (DS Data as before)": (3, 2, "as check: files read before and unchanged are not downloaded again"),
+    "submit (first)": (6, 4, "files.get then files.list (DS Data) beside documents.get, files.update (study id), "
+                             "values.get (rows), values.append"),
+    "submit (again)": (5, 3, "files.get then files.list beside documents.get, values.get (rows), values.batchUpdate"),
     "decision": (2, 2, "values.get (rows) + values.batchUpdate (the row), under the lock"),
     "refresh (1 doc changed)": (5, 5, "values.get (rows), files.list (all handovers), documents.get (the changed doc), "
                                       "values.get + values.batchUpdate under the lock (so a decision made meanwhile is kept)"),
@@ -58,13 +62,17 @@ def _flow_runs(latency: float) -> list[tuple[str, dict, float]]:
     rows = []
     with FakeGoogle() as fake:
         ws = google_workspace(fake)
-        doc_id = _upload(ws, to_docx(GOOD))
+        made = ws.create_handover(Deal.from_input({"customer": "Red Rock Drilling", "industry": "drilling"}))
+        data = fake.get_file(made.doc_id)["appProperties"]["dataFolder"]
+        doc_id = _upload(ws, to_docx(GOOD), made.folder_id, {"dsHandover": "1", "dataFolder": data})
         flows.check(ws, doc_id)  # warm: the clients' resources made once
         first_study = lambda: ws.tracker.records()[0]["study_id"]  # noqa: E731
         runs = [  # (flow, setup not counted, the flow given the setup's result)
             ("create handover (new customer)", None, lambda _: flows.create_handover(ws, deal)),
             ("create handover (again)", None, lambda _: flows.create_handover(ws, deal)),
             ("check", None, lambda _: flows.check(ws, doc_id)),
+            ("check (DS Data: 4 new files)", lambda: _data_package(fake, ws, data), lambda _: flows.check(ws, doc_id)),
+            ("check (DS Data as before)", None, lambda _: flows.check(ws, doc_id)),
             ("submit (first)", None, lambda _: flows.submit(ws, doc_id, "rep@example.com")),
             ("submit (again)", None, lambda _: flows.submit(ws, doc_id, "rep@example.com")),
             ("decision", first_study, lambda sid: flows.decide(ws, sid, "boss@example.com", "Approved", "",
@@ -82,11 +90,29 @@ def _flow_runs(latency: float) -> list[tuple[str, dict, float]]:
     return rows
 
 
-def _upload(ws, data: bytes) -> str:
+def _upload(ws, data: bytes, parent: str = "", marks: dict | None = None) -> str:
+    """A handover uploaded as a Google Doc (into `parent`, marked as Create handover marks one)."""
     from googleapiclient.http import MediaInMemoryUpload
     media = MediaInMemoryUpload(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    return ws.drive.files().create(body={"name": "Bench handover", "mimeType": "application/vnd.google-apps.document"},
-                                   media_body=media, fields="id").execute()["id"]
+    body = {"name": "Bench handover", "mimeType": "application/vnd.google-apps.document",
+            **({"parents": [parent]} if parent else {}), **({"appProperties": marks} if marks else {})}
+    return ws.drive.files().create(body=body, media_body=media, fields="id", supportsAllDrives=True).execute()["id"]
+
+
+def _data_package(fake, ws, folder: str) -> None:
+    """The demo's Redback package in DS Data: the plods as a Google Sheet (exported to read), claims
+    and the schedule of rates as PDFs."""
+    from googleapiclient.http import MediaIoBaseUpload
+    from openpyxl import load_workbook
+    sent = ROOT / "doc_templates" / "samples" / "DS Data" / "Redback Drilling Pty Ltd"
+    book = load_workbook(sent / "Redback_Plods_Aug-Oct26.xlsx", read_only=True)
+    fake.add_spreadsheet("Redback plods", {ws_.title: [["" if v is None else (v.date().isoformat() if hasattr(v, "date")
+                                                         else v) for v in row] for row in ws_.iter_rows(values_only=True)]
+                                           for ws_ in book.worksheets}, parent_id=folder)
+    for path in sorted((sent / "Claims").glob("*.pdf"))[:2] + [sent / "EGR_SoR_rev4.pdf"]:
+        with open(path, "rb") as handle:
+            ws.drive.files().create(body={"name": path.name, "parents": [folder]}, fields="id", supportsAllDrives=True,
+                                    media_body=MediaIoBaseUpload(handle, mimetype="application/pdf")).execute()
 
 
 def _touch(ws, doc_id: str) -> None:

@@ -9,6 +9,7 @@ Uploads (media, multipart, resumable) are in drive_uploads.py.
 """
 
 import json
+import re
 import time
 
 from .drive_listing import check_field_names, decode_page_token, encode_page_token, order_files
@@ -24,6 +25,8 @@ EDITORS = ("organizer", "fileOrganizer", "writer")  # add and edit files
 MOVERS = ("organizer", "fileOrganizer")  # also move and trash them; only organizers delete for good
 SPREADSHEET = "application/vnd.google-apps.spreadsheet"
 GOOGLE_PREFIX = "application/vnd.google-apps."
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_LIMIT = 10 * 1024 * 1024  # "the exported content is limited to 10MB" (files.export)
 
 OWNER = {
     "kind": "drive#user",
@@ -252,15 +255,26 @@ class DriveStore:
         pseudo = self._pseudo_folder(file_id, supports)
         resource = pseudo or self.visible_file(file_id, supports)
         if req.param("alt") == "media":
-            return self._download(resource)
+            return self._download(resource, req.header("Range"))
         return self.render_file(resource, req.param("fields"))
 
-    def _download(self, resource):
+    def _download(self, resource, wanted=None):
+        """The file's bytes; with a Range header ('bytes=0-1023', as MediaIoBaseDownload sends
+        one per chunk) that part of them, answered 206 with its Content-Range."""
         if resource["id"] not in self.blobs:
             raise drive_error(403, "Only files with binary content can be downloaded. Use "
                                    "Export with Docs Editors files.", "fileNotDownloadable",
                               "alt")
-        return 200, self.blobs[resource["id"]], {"Content-Type": resource["mimeType"]}
+        data = self.blobs[resource["id"]]
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", (wanted or "").strip())
+        if not match:
+            return 200, data, {"Content-Type": resource["mimeType"]}
+        first = int(match.group(1))
+        last = min(int(match.group(2)) if match.group(2) else len(data) - 1, len(data) - 1)
+        if first >= len(data):
+            return 416, b"", {"Content-Range": f"bytes */{len(data)}"}
+        return 206, data[first:last + 1], {"Content-Type": resource["mimeType"],
+                                           "Content-Range": f"bytes {first}-{last}/{len(data)}"}
 
     def files_list(self, req):
         tree = parse_or_error(req.param("fields") or DEFAULT_LIST_FIELDS, "drive")
@@ -445,6 +459,11 @@ class DriveStore:
         if resource["mimeType"] == SPREADSHEET and wanted == "text/csv":
             data = self.state.sheets.first_sheet_csv(resource["id"])
             return 200, data.encode("utf-8"), {"Content-Type": "text/csv; charset=utf-8"}
+        if resource["mimeType"] == SPREADSHEET and wanted == XLSX:
+            data = self.state.sheets.workbook_xlsx(resource["id"])
+            if len(data) > EXPORT_LIMIT:
+                raise drive_error(403, "This file is too large to be exported.", "exportSizeLimitExceeded")
+            return 200, data, {"Content-Type": XLSX}
         if not resource["mimeType"].startswith(GOOGLE_PREFIX):
             raise drive_error(403, "Export only supports Docs Editors files.",
                               "fileNotExportable")

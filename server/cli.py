@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import flows
 from .config import Config
 from .errors import DealError, InputError
 from .generators.deal import Deal
@@ -90,6 +91,9 @@ def _handover_commands(sub) -> None:
                                    "and gaps. Exit 0: enough for a desktop study; 1: not enough; 2: bad input.")
     d.add_argument("folder", type=Path, help="the DS Data folder (its subfolders are read too)")
     d.add_argument("--json", action="store_true", help="print the reading as JSON")
+    d.add_argument("--billing-cycle", default="", metavar="WORDS",
+                   help="how the contractor bills, as a handover says it: 'weekly', 'fortnightly', '21st to 20th' "
+                        "(default: data_package.toml's billing_cycle, calendar months)")
     d.set_defaults(run=_data)
 
     e = sub.add_parser("email", help="print the customer data-request email")
@@ -198,9 +202,16 @@ def _score(args) -> int:
 
 
 def _data(args) -> int:
+    from .data_package.cycles import said_in
     from .data_package.package import read_package
+    cycle = None
+    if args.billing_cycle:
+        cycle = said_in(args.billing_cycle + " billing")
+        if cycle is None:
+            raise InputError(f"--billing-cycle '{args.billing_cycle}': say weekly, fortnightly, monthly or "
+                             "'21st to 20th'")
     try:
-        package = read_package(args.folder)
+        package = read_package(args.folder, cycle)
     except NotADirectoryError as exc:
         raise InputError(str(exc)) from None
     if args.json:
@@ -212,24 +223,8 @@ def _data(args) -> int:
 
 def data_lines(package) -> list[str]:
     """The data package as a person reads it."""
-    plod = package.plod
-    out = [f"Data package: {package.folder}"]
-    if plod.shifts:
-        out.append(f"Plod data: {', '.join(plod.files)} ({plod.shifts} shifts)")
-        out.append(f"  Period: {plod.period} ({len(plod.cycles)} billing cycle{'s' * (len(plod.cycles) != 1)}: "
-                   f"{', '.join(plod.cycles)})")
-        out.append(f"  Rigs: {len(plod.rigs)} ({', '.join(plod.rigs) or 'not stated'}) · "
-                   f"Projects: {len(plod.projects)} ({', '.join(plod.projects) or 'not stated'})")
-        gaps = [f"{plod.days_without_shifts} days with no shift" if plod.days_without_shifts else "",
-                f"{plod.shifts_without_metres} shifts with no metres" if plod.shifts_without_metres else "",
-                f"{plod.shifts_without_hours} shifts with no hours" if plod.shifts_without_hours else ""]
-        out.append("  Gaps: " + ("; ".join(g for g in gaps if g) or "none"))
-    out += [f"Not read: {name}: {why}" for name, why in package.unreadable.items()]
-    if package.other:
-        out.append("Other files (no plod data): " + ", ".join(package.other))
-    out.append("Enough for a desktop study." if package.ready else "Not enough yet:")
-    out += [f"  - {p}" for p in package.problems]
-    return out
+    from .data_package.described import found_lines, verdict_lines
+    return [f"Data package: {package.folder}", *found_lines(package), *verdict_lines(package)]
 
 
 def _see_all(path: Path) -> str:
@@ -317,7 +312,7 @@ def _demo(args) -> int:
                f"(score {card.score}/100)\n")
     for sample in sorted(SAMPLES.glob("*.docx")):
         target = _place_sample(ws, sample)
-        card = score_document(ws.read(ws.doc_id(target)))
+        card = flows.check(ws, ws.doc_id(target))  # with the customer's files in DS Data
         print(render(card, term, limit=5, see_all=_see_all(_shown_path(target))))
         print()
     if args.no_serve:
@@ -326,14 +321,19 @@ def _demo(args) -> int:
 
 
 def _place_sample(ws: LocalWorkspace, sample: Path) -> Path:
-    """A sample handover filed in its customer's folder tree, as a rep would have it."""
+    """A sample handover filed in its customer's folder tree, as a rep would have it, and the files
+    the customer sent (doc_templates/samples/DS Data/<customer>) in its DS Data folder."""
     from .generators.deal import safe_folder_name
     from .workspace.local import ensure_tree
     customer = score_document(read_document(sample)).fields.get("customer") or sample.stem
-    folder = ensure_tree(ws.root, customer) / ws.rubric.folders["handover"]
-    target = folder / (ws.rubric.folders["doc_name"].format(customer=safe_folder_name(customer)) + ".docx")
+    tree = ensure_tree(ws.root, customer)
+    target = tree / ws.rubric.folders["handover"] / (ws.rubric.folders["doc_name"].format(
+        customer=safe_folder_name(customer)) + ".docx")
     if not target.exists():
         shutil.copyfile(sample, target)
+    sent = SAMPLES / "DS Data" / safe_folder_name(customer)
+    if sent.is_dir():
+        shutil.copytree(sent, tree / ws.rubric.folders["data"], dirs_exist_ok=True)
     return target
 
 

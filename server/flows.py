@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from .clip import clip
 from .errors import FlowError, MoneyError, StepError
 from .generators.deal import Deal
 from .generators.money import parse_money
@@ -46,7 +47,8 @@ def create_handover(ws: Workspace, deal: Deal) -> Handover:
 
 
 def check(ws: Workspace, doc_id: str) -> Scorecard:
-    return score_document(ws.read(doc_id))
+    opened = ws.open(doc_id)
+    return score_document(opened.document, data=opened.data)
 
 
 # --- submit ----------------------------------------------------------------------------------
@@ -98,7 +100,21 @@ def study_record(card: Scorecard, meta: Handover, exception: list[str]) -> dict:
         doc_link=meta.url, presales_link=meta.folder_url, doc_id=meta.doc_id,
         scored_modified=meta.modified_time,
     )
+    record.update(data_columns(card, meta.data_folder))
     return record
+
+
+def data_columns(card: Scorecard, folder: str) -> dict:
+    """What CS see of the customer's files: billing cycles and rigs in the plod data, and whether
+    the package is complete ('No: <the first thing missing>')."""
+    package = card.data
+    if package is None:
+        return {"data_cycles": "", "data_rigs": "", "data_complete": "No files yet" if folder else "",
+                "data_folder": folder, "data_version": ""}
+    plod = package.plod
+    return {"data_cycles": len(plod.cycles) if plod.shifts else "", "data_rigs": len(plod.rigs) or "",
+            "data_complete": "Yes" if package.ready else "No: " + clip(package.problems[0], 160),
+            "data_folder": folder, "data_version": package.version}
 
 
 def deal_amount(written: str) -> dict:
@@ -122,8 +138,8 @@ def submit(ws: Workspace, doc_id: str, user: str, exception_request: bool = Fals
 def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, notifier, crm) -> SubmitResult:
     with ThreadPoolExecutor(max_workers=1) as pool:  # the snapshot's export alongside the reads
         export = pool.submit(ws.export_snapshot, doc_id)
-        meta, document = ws.handover_and_document(doc_id)
-        card = score_document(document)
+        opened = ws.open(doc_id, strict=True)
+        meta, card = opened.meta, score_document(opened.document, data=opened.data)
         reasons, exception = refusal_reasons(card, exception_request)
         if reasons:
             log.info("submit refused", extra={"doc_id": doc_id, "reasons": len(reasons), "score": card.score})
@@ -436,9 +452,16 @@ def _show_pipeline(ws: Workspace, rows: list[dict]) -> None:
 
 def _document_changes(ws: Workspace, records: list[dict], modified: dict[str, str], result: RefreshResult) -> dict:
     """Per study, what its document's state says to write: changed since submission, gone, or
-    rescored (only documents edited since last scored are read, in parallel)."""
-    stale = [r["doc_id"] for r in records if r["doc_id"] in modified and modified[r["doc_id"]] != r.get("scored_modified")]
-    docs = ws.read_many(stale)
+    rescored. Documents edited since last scored are read (in parallel), and so are those whose
+    customer's files in DS Data changed since last read (a folder listing each; a file is read
+    again only when it changed)."""
+    data = {r["study_id"]: ws.data_in(r["data_folder"]) for r in records
+            if r.get("data_folder") and r["doc_id"] in modified}
+    def stale(r: dict) -> bool:
+        files = data.get(r["study_id"])
+        return (modified.get(r["doc_id"]) != r.get("scored_modified")
+                or (files is not None and files.version != r.get("data_version")))
+    docs = ws.read_many([r["doc_id"] for r in records if r["doc_id"] in modified and stale(r)])
     changes: dict[str, dict] = {}
     for r in records:
         current = modified.get(r["doc_id"])
@@ -452,17 +475,18 @@ def _document_changes(ws: Workspace, records: list[dict], modified: dict[str, st
         result.changed += changed == "Yes"
         if changed != r.get("doc_changed"):
             change["doc_changed"] = changed
-        if current != r.get("scored_modified"):
+        if stale(r):
             doc = docs.get(r["doc_id"])
             if isinstance(doc, Exception) or doc is None:  # one unreadable document must not stop the refresh
                 result.errors.append(f"{r.get('study_id')}: {doc}")
                 if change:
                     changes[r["study_id"]] = change
                 continue
-            card = score_document(doc)
+            card = score_document(doc, data=data.get(r["study_id"]))
             change.update(score=card.score, failed_criteria=", ".join(card.failed_criteria()),
                           readiness=readiness(card, r.get("exception_requested", "")),
-                          top_flags=top_flags(card), scored_modified=current)
+                          top_flags=top_flags(card), scored_modified=current,
+                          **data_columns(card, r.get("data_folder", "")))
             result.rescored += 1
         if change:
             changes[r["study_id"]] = change

@@ -65,6 +65,8 @@ def render(card: Scorecard, term: Terminal = Terminal(), limit: int | None = 15,
     lines = score_line(card, term)
     lines += ["", *sections_block(card, term)]
     lines += ["", *criteria_block(card, term)]
+    if card.data is not None:
+        lines += ["", *data_block(card, term)]
     lines += ["", *findings_block(card, term, limit, see_all)]
     return "\n".join(lines)
 
@@ -101,6 +103,16 @@ def criteria_block(card: Scorecard, term: Terminal) -> list[str]:
         mark = "pass" if c.passed else "FAIL"
         coloured = "  " + term.paint(mark, "green" if c.passed else "red", *(() if c.passed else ("bold",))) + "  "
         lines += term.wrap(f"{c.label or c.id} — {c.evidence}", indent=8, first=coloured, first_plain=f"  {mark}  ")
+    return lines
+
+
+def data_block(card: Scorecard, term: Terminal) -> list[str]:
+    """The customer's files in DS Data, as found, and where they and the handover disagree."""
+    from .data_package.described import found_lines
+    lines = [term.paint(line, "bold") for line in term.wrap(f"Data package ({card.data.folder})", indent=2)]
+    for line in found_lines(card.data) + [f"Differs: {n}" for n in card.data_notes]:
+        lines += term.wrap(line.strip(), indent=6 if line.startswith("  ") else 4,
+                           first="    " if line.startswith("  ") else "  ")
     return lines
 
 

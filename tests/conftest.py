@@ -18,9 +18,11 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 @pytest.fixture(autouse=True)
 def a_fresh_process():
-    """What a process remembers of the Sheets it has met (the History and Pipeline sheets) starts empty in
-    each test: every test's fake reuses the same ids, as a fresh deployment would not."""
+    """What a process remembers of the Sheets it has met (the History and Pipeline sheets) and of the data
+    files it has read starts empty in each test: every test's fake reuses the same ids, as a fresh deployment would not."""
+    from server.data_package import cache
     from server.workspace import sheets_tracker
+    cache.forget()
     sheets_tracker._HISTORY_SHEETS.clear()
     sheets_tracker._PIPELINE_SHEETS.clear()
 

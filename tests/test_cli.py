@@ -155,6 +155,9 @@ def test_demo_sets_up_a_workspace_and_scores_the_two_samples(tmp_path):
     assert len(score_lines) == 2  # the two samples, filed in their customers' folders
     assert any("Ready for submission" in p for p in score_lines) and any("Not ready" in p for p in score_lines)
     assert max(columns(line) for line in r.stdout.splitlines()) <= 80
+    flat = " ".join(r.stdout.split())  # each sample customer's files, filed in DS Data, read into the verdict
+    assert "FAIL Plod data for 2 to 4 billing cycles — Plod data in DS Data covers 1-30 Nov 2026: 1 billing cycle" in flat
+    assert "Rigs: 3 (RB07, RB09, RB11) · Projects: 1 (Kanowna North)" in flat
     handovers = list((tmp_path / "ws").glob("*/PreSales/Desktop Study/DS Handover Doc/*.docx"))
     assert len(handovers) == 3
 

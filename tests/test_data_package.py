@@ -84,14 +84,14 @@ def test_two_months_of_plods_with_invoices_is_enough_and_one_month_is_refused_wi
     assert good.ready and good.other == []
     assert [i.months for i in good.invoices] == [["2026-01", "2026-02"]] and good.rates[0].file == "schedule_of_rates.csv"
     thin = read_package(package_of(tmp_path, "plod_es_punto_y_coma.csv", customer="Globex"))
-    assert thin.problems[0] == "Plod data covers 1-31 Jan 2026: 1 billing cycle, at least 2 are needed."
+    assert thin.problems[0] == "Plod data in DS Data covers 1-31 Jan 2026: 1 billing cycle; at least 2 are needed."
 
 
 def test_more_rigs_in_the_data_than_the_limit_goes_to_a_managers_exception(tmp_path):
     from server.data_package.package import read_package
     package = read_package(package_of(tmp_path, "plod_tabs_two_months_many_rigs.csv"))
-    assert ("7 rigs in the plod data (R1, R2, R3, R4, R5, R6, R7): more than 5 needs a manager's exception."
-            in package.problems)
+    assert ("7 rigs in the plod data in DS Data (R1, R2, R3, R4, R5, R6, R7): more than 5 needs a manager's "
+            "exception." in package.problems)
 
 
 def test_damaged_protected_and_old_files_each_get_a_clear_finding_and_the_rest_is_read(tmp_path):
@@ -120,6 +120,10 @@ def test_the_command_line_reads_a_folder_and_exits_as_score_does(tmp_path):
     thin = run(str(package_of(tmp_path, "plod_gaps.csv", customer="Globex")), "--json")
     reading = json.loads(thin.stdout)
     assert thin.returncode == 1 and reading["plod"]["days_without_shifts"] == 5 and not reading["ready"]
+    weekly = run(str(package_of(tmp_path, "plod_es_punto_y_coma.csv", customer="Initech")), "--billing-cycle", "weekly")
+    assert weekly.returncode == 1 and "Period: 1-31 Jan 2026 (5 billing cycles: 2025-12-29, " in weekly.stdout
+    assert "; weekly)" in weekly.stdout
+    assert run(str(tmp_path), "--billing-cycle", "now and then").returncode == 2
     missing = run(str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no such folder" in missing.stderr and "Traceback" not in missing.stderr
 
@@ -129,4 +133,5 @@ def test_a_month_of_plods_with_no_invoice_and_a_scanned_invoice_are_each_said(tm
     package = read_package(package_of(tmp_path, "plod_shifts_en.csv", "invoice_jan_2026.pdf", "invoice_scanned.pdf",
                                       "schedule_of_rates.csv"))
     assert "an image with no text" in package.unreadable["invoice_scanned.pdf"]
-    assert package.problems == ["No invoice or claim found for 2026-02 of the plod data."]
+    assert package.problems == ["No invoice or claim in DS Data for 2026-02 of the plod data (1 Jan - 28 Feb 2026), "
+                                "unless it is one of the files not read or recognised (invoice_scanned.pdf)."]

@@ -206,3 +206,22 @@ def test_plain_text_fields_show_what_was_typed_and_html_fields_escape_it():
     escaped = "R&amp;D &lt;West&gt; Drilling"
     assert shown[0]["textParagraph"]["text"] == escaped and shown[1]["decoratedText"]["text"] == escaped
     assert card["sections"][0]["header"] == escaped
+
+
+def test_the_customers_files_in_ds_data_are_shown_and_where_they_and_the_handover_differ(tmp_path, rep):
+    import shutil
+    from server.workspace.local import ensure_tree
+    customer = ensure_tree(tmp_path / "ws", "Red Rock Drilling Pty Ltd")
+    doc = customer / "PreSales/Desktop Study/DS Handover Doc/Handover.docx"
+    doc.write_bytes(to_docx(GOOD))  # says 3 billing cycles
+    corpus = Path(__file__).resolve().parent / "data_packages"
+    for name in ("plod_shifts_en.csv", "invoice_register.xlsx", "schedule_of_rates.csv"):
+        shutil.copy(corpus / name, customer / "PreSales/Desktop Study/DS Data" / name)
+    card = scorecard(rep, doc.relative_to(tmp_path / "ws").as_posix())
+    shown = visible(card)
+    data = next(s for s in card["sections"] if s.get("header", "").startswith("Data package"))
+    assert data["header"] == "Data package: complete"
+    assert ("The files and the handover differ:\n• The handover says 3 billing cycles; plod data in DS Data covers "
+            "1 Jan - 28 Feb 2026: 2 billing cycles.") in shown
+    assert "Period: 1 Jan - 28 Feb 2026 (2 billing cycles: 2026-01, 2026-02)" in shown
+    assert "Schedule of rates: schedule_of_rates.csv (metre rates by depth, hourly rates, standby, mobilisation)" in shown

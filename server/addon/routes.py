@@ -131,11 +131,12 @@ def doc_card(event: Event, caller: Caller, urls) -> dict:
     """The scorecard of the open document, with where its study stands once submitted; or the
     home card when it is not a handover."""
     ws = reading_workspace(caller)
-    doc, study_id = ws.document_and_study_id(event.file_id)
-    if len(split_sections(doc, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
+    opened = ws.open(event.file_id)
+    if len(split_sections(opened.document, load_rubric()).found) < HANDOVER_MIN_SECTIONS:
         return screens.docs_home(urls, has_file_scope=True, note="This document is not a Desktop Study handover.")
-    study = ws.tracker.get(study_id) if study_id else None
-    return scorecard_screens.scorecard_card(score_document(doc), urls, event.file_title, study=study, user=caller.email)
+    study = ws.tracker.get(opened.study_id) if opened.study_id else None
+    card = score_document(opened.document, data=opened.data)
+    return scorecard_screens.scorecard_card(card, urls, event.file_title, study=study, user=caller.email)
 
 
 def tracker_card(ws, caller: Caller, urls) -> dict:

@@ -85,6 +85,23 @@ def criteria_section(card: Scorecard) -> dict:
                      uncollapsible=len(failed))
 
 
+def data_section(card: Scorecard) -> dict | None:
+    """What the customer's files in DS Data hold, as the criteria read them; where they and the
+    handover disagree, first. None when there are no files to show."""
+    package = card.data
+    if package is None:
+        return None
+    from ..data_package.described import found_lines
+    notes = [c.esc("• " + clip(n, QUOTE_CHARS)) for n in card.data_notes]
+    widgets = [c.text(c.lines(c.bold("The files and the handover differ:"), *notes), raw=True)] if notes else []
+    widgets += [c.text(c.esc(clip(line.strip(), QUOTE_CHARS))) for line in found_lines(package)]
+    if package.folder.startswith("https://"):
+        widgets.append(c.buttons(c.link_button("Open DS Data", package.folder)))
+    verdict = "complete" if package.ready else f"{len(package.problems)} to follow up"
+    return c.section(widgets, header=f"Data package: {verdict}", collapsible=len(widgets) > 3,
+                     uncollapsible=len(notes and widgets[:1]) + 2)
+
+
 def finding_sections(card: Scorecard, urls) -> list[dict]:
     """One collapsible section per section with findings: its worst few, then 'and N more'."""
     results = {s.title: s for s in card.sections}
@@ -107,6 +124,7 @@ def scorecard_card(card: Scorecard, urls, title: str = "", study: dict | None = 
         intro.append(c.buttons(show_all_button(card, urls)))
     fine = [s.title for s in card.sections if s.status not in NOT_READY_STATUSES and not s.findings]
     sections = [study_section(study, user, urls) if study else None, summary_section(card, urls), criteria_section(card),
+                data_section(card),
                 c.section(intro if card.findings else [c.text("Nothing to fix.")], header="What to fix"),
                 *finding_sections(card, urls),
                 c.section([c.text(", ".join(fine))], header=f"Nothing to fix in {len(fine)} sections") if fine else None]

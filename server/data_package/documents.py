@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,10 @@ class Invoice:
     file: str
     issued: date | None
     months: list[str] = field(default_factory=list)  # "2026-01": the billing months it covers
+    spans: list[tuple[date, date]] = field(default_factory=list)  # the periods it bills, first and last day
+
+    def bills(self, day: date) -> bool:
+        return any(first <= day <= last for first, last in self.spans)
 
 
 @dataclass
@@ -76,6 +80,8 @@ def text_of(path: Path) -> str:
                          for ws in book.worksheets for row in ws.iter_rows(values_only=True))
     if suffix == ".csv":
         return path.read_text(encoding="utf-8-sig", errors="replace").replace(";", " | ").replace(",", " | ")
+    if suffix == ".txt":  # a Google Doc, exported as text
+        return path.read_text(encoding="utf-8-sig", errors="replace")
     if suffix == ".docx":
         from docx import Document
         doc = Document(str(path))
@@ -105,18 +111,31 @@ def _named(name: str, text: str, names: list[str]) -> bool:
 
 def read_invoice(name: str, text: str) -> Invoice:
     """The invoice's date (the line a date label starts) and the months its billing period names."""
-    issued, months = None, []
+    issued, months, spans = None, [], []
     for line in text.splitlines():
         label = _label(line)
         if label in words()["period"] and not months:
-            months = months_named(line.split(":", 1)[-1] if ":" in line else line)
+            period = line.split(":", 1)[-1] if ":" in line else line
+            months, exact = months_named(period), dates_in(period)
+            spans = [(min(exact), max(exact))] if len(exact) >= 2 else month_spans(months)
         elif label in words()["date"] and issued is None:
             found = dates_in(line)
             issued = found[0] if found else None
     rows = [r for r in text.splitlines() if "|" in r]  # a register: one invoice a row, its period in a cell
     if not months and rows:
         months = sorted({m for r in rows for m in months_named(r)})
-    return Invoice(name, issued, months)
+        spans = month_spans(months)
+    return Invoice(name, issued, months, spans)
+
+
+def month_spans(months: list[str]) -> list[tuple[date, date]]:
+    """'2026-01' -> (1 Jan 2026, 31 Jan 2026), a span per month."""
+    out = []
+    for month in months:
+        y, m = int(month[:4]), int(month[5:7])
+        following = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
+        out.append((date(y, m, 1), following - timedelta(days=1)))
+    return out
 
 
 def read_rates(name: str, text: str) -> Rates:

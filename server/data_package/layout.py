@@ -17,6 +17,9 @@ class DataLayout:
     billing_cycle: str
     header_rows: int
     headers: dict[str, tuple[str, ...]]  # plod column -> its names
+    cycle_words: dict[str, tuple[str, ...]]  # fortnightly | weekly | monthly -> the words that say so
+    cycle_near: tuple[str, ...]  # ... when one of these is near
+    measure_headers: tuple[str, ...]  # days across: the column saying what a row counts
 
 
 def ascii_lower(text) -> str:
@@ -34,4 +37,7 @@ def plain_header(text) -> str:
 def data_layout() -> DataLayout:
     raw = tomllib.loads((DOC_TEMPLATES / "data_package.toml").read_text(encoding="utf-8"))
     headers = {key: tuple(plain_header(n) for n in names) for key, names in raw["plod"]["headers"].items()}
-    return DataLayout(raw["billing_cycle"], int(raw["header_rows_searched"]), headers)
+    said = {kind: tuple(ascii_lower(w) for w in words) for kind, words in raw["cycle_words"].items()}
+    near = said.pop("near")
+    measures = tuple(plain_header(n) for n in raw["plod"]["measure_headers"])
+    return DataLayout(raw["billing_cycle"], int(raw["header_rows_searched"]), headers, said, near, measures)

@@ -4,112 +4,134 @@ files that could not be read, and why; and the verdict: the rubric's limits on b
 and rigs, an invoice for every billed month of plod data, a schedule of rates."""
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..generators.deal import scope_limit
-from ..rubric import load_rubric
+from .cache import cached
+from .cycles import BillingCycle, configured
 from .documents import Invoice, NoText, Rates, is_invoice, is_rates, read_invoice, read_rates, text_of
-from .plod import read_plod
+from .plod import PlodTable, read_plod
 from .summary import PlodSummary, summarise
+from .verdict import problems
 
 SPREADSHEETS = (".csv", ".xlsx", ".xlsm")
+
+
+@dataclass
+class Reading:
+    """What one file in DS Data turned out to be (kept small: a plod table's totals, not its rows)."""
+    name: str  # its path in the folder, as people find it
+    tables: list[PlodTable] = field(default_factory=list)
+    invoice: Invoice | None = None
+    rates: Rates | None = None
+    unreadable: str = ""  # why it could not be read
+
+
+@dataclass
+class DataFiles:
+    """Every file of a DS Data folder, read: what a workspace gives the scorer."""
+    folder: str  # where, as people find it: a path, or a Drive folder's link
+    readings: list[Reading] = field(default_factory=list)
+    version: str = ""  # changes when any file is added, changed or removed
 
 
 @dataclass
 class Package:
     folder: str
     plod: PlodSummary
+    files: list[str] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
     rates: list[Rates] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # files that are none of these
     unreadable: dict[str, str] = field(default_factory=dict)  # file -> why it could not be read
     problems: list[str] = field(default_factory=list)  # why the package is not enough, in words
+    version: str = ""  # the files' fingerprint (DataFiles.version)
 
     @property
     def ready(self) -> bool:
         return not self.problems
 
+    @property
+    def unsettled(self) -> bool:
+        """Files that could not be read or recognised: a missing invoice may be one of them."""
+        return bool(self.unreadable or self.other)
+
     def to_dict(self) -> dict:
-        return {"folder": self.folder, "ready": self.ready, "problems": self.problems, "plod": self.plod.to_dict(),
+        return {"folder": self.folder, "ready": self.ready, "problems": self.problems, "files": self.files,
+                "plod": self.plod.to_dict(),
                 "invoices": [{"file": i.file, "issued": i.issued.isoformat() if i.issued else "", "months": i.months}
                              for i in self.invoices],
                 "schedules_of_rates": [{"file": r.file, "kinds": r.kinds} for r in self.rates],
                 "other_files": self.other, "unreadable": self.unreadable}
 
 
-def read_package(folder: Path) -> Package:
-    """Every file under `folder` (subfolders too), read; raises NotADirectoryError for no folder."""
+def read_package(folder: Path, cycle: BillingCycle | None = None) -> Package:
+    """Every file under `folder` (subfolders too), read and judged; raises NotADirectoryError for
+    no folder. Billing cycles as configured unless `cycle` says otherwise."""
+    return assemble(read_folder(folder), cycle or configured())
+
+
+def read_folder(folder: Path) -> DataFiles:
     folder = Path(folder)
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder}: no such folder")
-    tables, other, unreadable, invoices, rates = [], [], {}, [], []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))):
-        name = path.relative_to(folder).as_posix()
-        suffix = path.suffix.lower()
-        if suffix == ".xls":
-            unreadable[name] = "an old Excel 97-2003 file: ask for it saved as .xlsx or .csv"
-            continue
-        try:
-            found = read_plod(path) if suffix in SPREADSHEETS else []
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            unreadable[name] = _why(path, exc)
-            continue
-        tables += found
-        if found:
-            continue
-        try:
-            text = text_of(path)
-        except NoText:
-            unreadable[name] = "an image with no text (a scan): ask for the PDF the accounting system made"
-            continue
-        except PermissionError:
-            unreadable[name] = "password-protected: ask the customer for an unprotected copy"
-            continue
-        except Exception as exc:  # noqa: BLE001 - any parser's failure on a bad file is a finding, not a crash
-            unreadable[name] = _why(path, exc)
-            continue
-        if is_invoice(name, text):
-            invoices.append(read_invoice(name, text))
-        elif is_rates(name, text):
-            rates.append(read_rates(name, text))
-        else:
-            other.append(name)
-    package = Package(str(folder), summarise(tables), invoices, rates, other, unreadable)
-    package.problems = verdict(package.plod) + documents_verdict(package)
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+    stats = [(p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
+    return DataFiles(str(folder), [_read_once(p, p.relative_to(folder).as_posix()) for p in paths], version_of(stats))
+
+
+def version_of(files: list[tuple]) -> str:
+    """A short fingerprint of (name, modified, size) for every file."""
+    return hashlib.sha1(repr(sorted(files)).encode()).hexdigest()[:12] if files else ""
+
+
+def _read_once(path: Path, name: str) -> Reading:
+    """The file read, or as read before while it is unchanged (same size, same modified time)."""
+    stat = path.stat()
+    return cached(("local", str(path.resolve()), stat.st_mtime_ns, stat.st_size), lambda: read_file(path, name))
+
+
+def read_file(path: Path, name: str) -> Reading:
+    """One file: plod data, an invoice, a schedule of rates, something else, or unreadable (and why).
+    `name` is what people call it; the path's suffix says what kind of file it is."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        return Reading(name, unreadable="an old Excel 97-2003 file: ask for it saved as .xlsx or .csv")
+    try:
+        tables = read_plod(path, name) if suffix in SPREADSHEETS else []
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return Reading(name, unreadable=_why(path, exc))
+    if tables:
+        return Reading(name, tables=tables)
+    try:
+        text = text_of(path)
+    except NoText:
+        return Reading(name, unreadable="an image with no text (a scan): nothing in it can be checked; for an invoice, "
+                                        "ask for the PDF the accounting system made")
+    except PermissionError:
+        return Reading(name, unreadable="password-protected: ask the customer for an unprotected copy")
+    except Exception as exc:  # noqa: BLE001 - any parser's failure on a bad file is a finding, not a crash
+        return Reading(name, unreadable=_why(path, exc))
+    if is_invoice(name, text):
+        return Reading(name, invoice=read_invoice(name, text))
+    if is_rates(name, text):
+        return Reading(name, rates=read_rates(name, text))
+    return Reading(name)
+
+
+def assemble(files: DataFiles, cycle: BillingCycle) -> Package:
+    """The package the readings make, its billing cycles counted as `cycle` says, and judged."""
+    readings = files.readings
+    package = Package(files.folder, summarise([t for r in readings for t in r.tables], cycle),
+                      files=[r.name for r in readings],
+                      invoices=[r.invoice for r in readings if r.invoice],
+                      rates=[r.rates for r in readings if r.rates],
+                      other=[r.name for r in readings if not (r.tables or r.invoice or r.rates or r.unreadable)],
+                      unreadable={r.name: r.unreadable for r in readings if r.unreadable}, version=files.version)
+    package.problems = problems(package)
     return package
-
-
-def documents_verdict(package: Package) -> list[str]:
-    """An invoice for every month of plod data, and a schedule of rates."""
-    out = []
-    if package.plod.shifts:
-        billed = {m for i in package.invoices for m in i.months}
-        unbilled = [m for m in package.plod.cycles if m not in billed]
-        if unbilled:
-            out.append(f"No invoice or claim found for {', '.join(unbilled)} of the plod data.")
-    if not package.rates:
-        out.append("No schedule of rates found: the rates the plod data is billed at are needed.")
-    return out
-
-
-def verdict(plod: PlodSummary) -> list[str]:
-    """What the plod data lacks for a desktop study, with the evidence."""
-    rule = load_rubric().criteria["plod_billing_cycles"]
-    if not plod.shifts:
-        return ["No plod data found: the customer's plod export (Excel or CSV) is needed."]
-    cycles, out = len(plod.cycles), []
-    if cycles < rule["min"]:
-        out.append(f"Plod data covers {plod.period}: {cycles} billing cycle{'s' * (cycles != 1)}, "
-                   f"at least {rule['min']} are needed.")
-    elif cycles > rule["max"]:
-        out.append(f"Plod data covers {plod.period}: {cycles} billing cycles, at most {rule['max']} are used.")
-    most = scope_limit("rigs")
-    if most is not None and len(plod.rigs) > most:
-        out.append(f"{len(plod.rigs)} rigs in the plod data ({', '.join(plod.rigs)}): more than {most} needs a "
-                   "manager's exception.")
-    return out
 
 
 def _why(path: Path, exc: Exception) -> str:

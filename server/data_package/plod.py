@@ -49,33 +49,36 @@ class PlodTable:
     skipped: int = 0  # rows under the header with no readable date (totals, notes)
 
     def add(self, shift: Shift) -> None:
+        """A shift; one with no metres (or hours) is a gap only when the table records them."""
         self.shifts += 1
         self.days.add(shift.day)
         if shift.rig:
             self.rigs.add(shift.rig)
         if shift.project:
             self.projects.add(shift.project)
-        if shift.metres is None:
-            self.without_metres += 1
-        else:
+        if shift.metres is not None:
             self.metres += shift.metres
-        if shift.hours is None:
-            self.without_hours += 1
-        else:
+        elif "metres" in self.columns:
+            self.without_metres += 1
+        if shift.hours is not None:
             self.hours += shift.hours
+        elif "hours" in self.columns:
+            self.without_hours += 1
 
 
 class NotPlod(ValueError):
     """The table names no date with metres or hours."""
 
 
-def read_plod(path: Path) -> list[PlodTable]:
-    """Every plod table in the file (several for one sheet per rig); [] when none is plod data."""
+def read_plod(path: Path, name: str = "") -> list[PlodTable]:
+    """Every plod table in the file (several for one sheet per rig); [] when none is plod data.
+    `name`: what people call the file (its name in DS Data), when the path is a download's."""
+    name = name or path.name
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        tables = [(path.name, "", _csv_rows(path))]
+        tables = [(name, "", _csv_rows(path))]
     elif suffix in (".xlsx", ".xlsm"):
-        tables = _workbook_tables(path)
+        tables = _workbook_tables(path, name)
     else:
         return []
     out = []
@@ -87,10 +90,10 @@ def read_plod(path: Path) -> list[PlodTable]:
     return out
 
 
-def _workbook_tables(path: Path):
+def _workbook_tables(path: Path, name: str):
     from openpyxl import load_workbook
     book = load_workbook(path, read_only=True, data_only=True)  # formulas: the values Excel last computed
-    return [(f"{path.name}, sheet '{ws.title}'", ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    return [(f"{name}, sheet '{ws.title}'", ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
 
 
 def _csv_rows(path: Path) -> Iterator[list]:
@@ -118,7 +121,11 @@ def _table(where: str, sheet: str, rows: Iterable, several: bool) -> PlodTable:
             break
     found = _header(head)
     if found is None:
-        raise NotPlod(where)
+        from .plod_across import dates_across, read_across
+        across = dates_across(head)
+        if across is None:
+            raise NotPlod(where)
+        return read_across(where, head, rows, across, sheet if several else "")
     index, columns, names = found
     table = PlodTable(where, names)
     rig_default = sheet if several else ""

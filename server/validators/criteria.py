@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..clip import clip
+from ..data_package.verdict import judge
 from ..rubric import Rubric
 from .content import Unit, is_filler, part_filled, without_guidance
 from .document import Block
@@ -35,6 +36,8 @@ class Evidence:
     parts: dict[str, str]
     lexicon: Lexicon
     rubric: Rubric
+    package: object = None  # the files in DS Data (data_package.package.Package), when there are any
+    data_notes: list[str] = field(default_factory=list)  # where the files and the handover disagree
     _data_rows: dict = field(default_factory=dict)
 
     def own(self, key: str) -> list[Unit]:
@@ -283,6 +286,14 @@ def _plods(ev: Evidence, cid: str, rule: dict) -> Criterion:
     cycles = (count_near(stated, cycle_words) or parse_count(stated)) if stated else None  # '1 Nov to 31 Jan, 3 cycles' is 3
     if cycles is None:
         cycles = count_near(text, cycle_words) or count_near(ev.text(rule["section"]), cycle_words)
+    files = judge(ev.package, rule)
+    if files:  # the plod data itself decides, and what the handover claims is checked against it
+        found = len(ev.package.plod.cycles)
+        if cycles is not None and cycles != found:
+            ev.data_notes.append(f"The handover says {cycles} billing cycles; {files.evidence[0].lower()}"
+                                 f"{files.evidence[1:]}")
+            return Criterion(cid, files.passed, f"{files.evidence} The handover says {cycles}: correct it.")
+        return Criterion(cid, files.passed, files.evidence)
     if not text:
         return Criterion(cid, False, "Plod data not listed in Data provided.")
     if received is False:
@@ -299,6 +310,16 @@ def _plods(ev: Evidence, cid: str, rule: dict) -> Criterion:
 
 @check("received")
 def _received(ev: Evidence, cid: str, rule: dict) -> Criterion:
+    """The files in DS Data decide when they can; else what the handover says of the item."""
+    files = judge(ev.package, rule)
+    if files and files.settled:
+        return Criterion(cid, files.passed, files.evidence)
+    if files and not files.passed:
+        ev.data_notes.append(files.evidence)
+    return _received_said(ev, cid, rule)
+
+
+def _received_said(ev: Evidence, cid: str, rule: dict) -> Criterion:
     label = rule["name"]
     text, received, detail = ev.data_rows(rule["section"]).get(rule["item"], ("", None, ""))
     if not text:
@@ -313,13 +334,20 @@ def _received(ev: Evidence, cid: str, rule: dict) -> Criterion:
 
 @check("at_most")
 def _at_most(ev: Evidence, cid: str, rule: dict) -> Criterion:
-    """At most `max` of something, counted in the deal summary's field, else in a section."""
+    """At most `max` of something, as the handover counts it (the deal summary's field, else a
+    section) and as the plod data in DS Data names them: over the limit in either goes to a manager."""
     label, limit, noun = ev.rubric.field(rule["field"]).label, rule["max"], rule["noun"]
     count, source = parse_count(ev.field(rule["field"])), label
     if count is None:
         count, source = count_near(ev.text(rule["section"]), rule["nouns"]), ev.rubric.section(rule["section"]).title
+    files = judge(ev.package, rule)
+    if files and not files.passed:
+        return Criterion(cid, False, files.evidence + (f" The handover says {count}." if count is not None else ""))
     if count is None:
+        if files:
+            return Criterion(cid, True, files.evidence)
         return Criterion(cid, False, f"{label} not stated (deal summary or {ev.rubric.section(rule['section']).title}).")
     if count > limit:
         return Criterion(cid, False, f"{count} {noun}s in scope ({source}); over {limit} needs a manager-approved exception.")
-    return Criterion(cid, True, f"{count} {noun}{'' if count == 1 else 's'} in scope ({source}).")
+    also = f"; {files.evidence}" if files else "."
+    return Criterion(cid, True, f"{count} {noun}{'' if count == 1 else 's'} in scope ({source}){also}")

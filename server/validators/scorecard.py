@@ -59,6 +59,8 @@ class Scorecard:
     fields: dict[str, str] = field(default_factory=dict)
     source: str = ""
     words: int = 0
+    data: object = None  # the customer's files in DS Data (data_package.package.Package), when read
+    data_notes: list[str] = field(default_factory=list)  # where the files and the handover disagree
 
     def failed_criteria(self) -> list[str]:
         return [c.id for c in self.criteria if not c.passed]
@@ -107,6 +109,7 @@ class Scorecard:
             "fields": dict(self.fields),
             "source": self.source,
             "words": self.words,
+            "data_package": None if self.data is None else {**self.data.to_dict(), "notes": self.data_notes},
         }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..data_package.cycles import configured, said_in
+from ..data_package.package import DataFiles, assemble
 from ..rubric import Rubric, load_rubric
 from .content import (FindingMaker, without_guidance, Unit, build_units, check_missing, check_section, mark_duplicates,
                       mark_paraphrases, part_filled)
@@ -104,7 +106,9 @@ def _section_result(section, found, units: list[Unit], fields: dict, parts: dict
     return result
 
 
-def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
+def score_document(doc: Document, rubric: Rubric | None = None, data: DataFiles | None = None) -> Scorecard:
+    """`data`: the files in the customer's DS Data folder, read; where there are any, the criteria
+    about plod data, invoices, the schedule of rates, rigs and projects go by them."""
     rubric = rubric or load_rubric()
     lexicon = lexicon_for(rubric)
     split = split_sections(doc, rubric)
@@ -121,7 +125,9 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
             parts = split_parts(found.blocks, section.parts, section.part_aliases)
         results[section.key] = _section_result(section, found, units[section.key], fields, parts, rubric, lexicon)
 
-    criteria = evaluate(Evidence(split, fields, results, units, parts, lexicon, rubric))
+    ev = Evidence(split, fields, results, units, parts, lexicon, rubric)
+    ev.package = _package(data, ev)
+    criteria = evaluate(ev)
     ordered = [results[s.key] for s in rubric.sections]
     total_weight = sum(s.weight for s in ordered) or 1
     score = round(sum(s.score * s.weight for s in ordered) / total_weight)
@@ -130,4 +136,16 @@ def score_document(doc: Document, rubric: Rubric | None = None) -> Scorecard:
     ready = (all(c.passed for c in criteria) and not any(s.status in NOT_READY_STATUSES for s in ordered)
              and not any(f.severity == "error" for f in findings))  # an error-level finding blocks
     return Scorecard(score=score, ready=ready, sections=ordered, findings=findings, criteria=criteria,
-                     fields=fields, source=doc.source, words=doc.word_count)
+                     fields=fields, source=doc.source, words=doc.word_count, data=ev.package, data_notes=ev.data_notes)
+
+
+def _package(data: DataFiles | None, ev: Evidence):
+    """The files in DS Data judged with the billing cycle the handover states (its plod data
+    row or billing cycles field: 'weekly', '21st to 20th'), else the team's; None without files."""
+    if data is None or not data.readings:
+        return None
+    rule = next((r for r in ev.rubric.criteria.values() if r.get("data") == "cycles"), None)
+    said = ev.fields.get("billing_cycles") or ""
+    if rule:
+        said += " " + ev.data_rows(rule["section"]).get(rule["item"], ("", None, ""))[2]
+    return assemble(data, said_in(said) or configured())

@@ -3,16 +3,20 @@
 """
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Callable
 from zoneinfo import ZoneInfo
 
+from ..data_package.package import DataFiles
 from ..generators.deal import Deal
 from ..locks import named_lock
 from ..pipeline import Table
 from ..tracker_layout import UTC
 from ..validators.document import Document
+
+log = logging.getLogger("handover.workspace")
 
 
 @dataclass
@@ -26,6 +30,20 @@ class Handover:
     study_id: str = ""  # set on first submit, kept with the document
     created: bool = False  # True when this call made it
     folder_id: str = ""  # the folder it is in (Drive id, or the path relative to the local workspace)
+    data_folder: str = ""  # the customer's DS Data folder, where known (Drive id, or a local path)
+
+
+@dataclass
+class Opened:
+    """An open handover as the flows read it: its content (read as the person), and, as the app,
+    its details and the customer's files in DS Data."""
+    document: Document
+    meta: Handover | None  # None when the app cannot see the document (a rep's own doc outside the drive)
+    data: DataFiles | None  # None when there is no DS Data folder to read
+
+    @property
+    def study_id(self) -> str:
+        return self.meta.study_id if self.meta else ""
 
 
 Change = dict | Callable[[dict], dict]
@@ -113,21 +131,53 @@ class Workspace(ABC):
         instances when they share Redis); the local workspace adds a file lock for processes."""
         return named_lock(f"{self.name}:{name}")
 
-    def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
-        """Both at once where the two reads can go in parallel (Google); here one after the other."""
-        return self.handover(doc_id), self.read(doc_id)
+    def open(self, doc_id: str, strict: bool = False) -> Opened:
+        """The document, its details and its customer's DS Data files. strict: the details are
+        needed (a submit), so not seeing them is an error; else they are None."""
+        document = self.read(doc_id)
+        meta, data = self._details_and_data(doc_id, strict)
+        return Opened(document, meta, data)
 
-    def document_and_study_id(self, doc_id: str) -> tuple[Document, str]:
-        """The content (read as the person) and the study id kept with the document: "" when it
-        has none, or when the app cannot see the document (a rep's own doc outside the drive)."""
-        return self.read(doc_id), self._study_id_or_none(doc_id)
-
-    def _study_id_or_none(self, doc_id: str) -> str:
+    def _details_and_data(self, doc_id: str, strict: bool) -> tuple[Handover | None, DataFiles | None]:
         from ..errors import InputError, StepError
         try:
-            return self.handover(doc_id).study_id
+            meta = self.handover(doc_id)
         except (StepError, InputError):
-            return ""
+            if strict:
+                raise
+            return None, None
+        return meta, self.data_or_none(meta)
+
+    def data_folder(self, meta: Handover) -> str:
+        """The customer's DS Data folder beside the handover's folder ("" when there is none)."""
+        return ""
+
+    def data_files(self, folder: str) -> DataFiles:
+        """Every file in a DS Data folder, read (each once per version)."""
+        raise NotImplementedError
+
+    def data_or_none(self, meta: Handover) -> DataFiles | None:
+        """The files beside the handover, or None when there is no DS Data folder or it cannot be
+        read just now: the verdict then goes by what the handover says, and the operator's log
+        says why. Sets meta.data_folder when it finds one."""
+        from ..errors import InputError, StepError
+        try:
+            meta.data_folder = meta.data_folder or self.data_folder(meta)
+        except (StepError, InputError) as exc:
+            log.warning("data folder not found", extra={"doc_id": meta.doc_id, "error": type(exc).__name__})
+            return None
+        return self.data_in(meta.data_folder)
+
+    def data_in(self, folder: str) -> DataFiles | None:
+        """The files in a DS Data folder, or None when there is none or it cannot be read now."""
+        from ..errors import InputError, StepError
+        if not folder:
+            return None
+        try:
+            return self.data_files(folder)
+        except (StepError, InputError, OSError) as exc:
+            log.warning("data package not read", extra={"folder": folder, "error": type(exc).__name__})
+            return None
 
     @abstractmethod
     def export_snapshot(self, doc_id: str) -> bytes:

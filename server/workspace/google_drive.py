@@ -17,8 +17,10 @@ from ..generators.deal import Deal, safe_folder_name
 from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
-from .base import Handover, Tracker, Workspace
-from .drive_folders import DriveFolders, folder_body, folder_url, q_string, tree_levels
+from ..data_package.package import DataFiles
+from .base import Handover, Opened, Tracker, Workspace
+from .drive_data import DriveData
+from .drive_folders import FOLDER, DriveFolders, folder_body, folder_url, q_string, tree_levels
 from ..errors import StepError
 from ..google_clients import resource
 from ..locks import named_lock
@@ -32,6 +34,7 @@ HANDOVER_KEY = "dsHandover"  # appProperties marking our handover documents
 TEMPLATE_KEY = "dsTemplate"  # ... and the template (a copy inherits its source's appProperties: cleared on copy)
 STUDY_KEY = "studyId"
 PRESALES_KEY = "presalesFolder"
+DATA_KEY = "dataFolder"  # the customer's DS Data folder, marked on the handover when it is made
 FILE_FIELDS = "id,name,webViewLink,modifiedTime,appProperties,parents"
 COPY_STEP = "copy the template"
 PARALLEL_READS = 8  # concurrent documents.get in a refresh; well under Docs' per-user quota
@@ -125,7 +128,8 @@ class GoogleWorkspace(Workspace):
             folder_id = ids[self.rubric.folders["handover"]]
             moved = call("move the handover into its folder", lambda: self._files().update(
                 fileId=copy["id"], addParents=folder_id, removeParents=customer_id, fields=FILE_FIELDS,
-                body={"appProperties": {PRESALES_KEY: ids[self.rubric.folders["presales"]]}},
+                body={"appProperties": {PRESALES_KEY: ids[self.rubric.folders["presales"]],
+                                        DATA_KEY: ids.get(self.rubric.folders["data"])}},
                 supportsAllDrives=True).execute(), self.policy)
         except StepError as exc:
             if COPY_STEP in first:
@@ -143,6 +147,7 @@ class GoogleWorkspace(Workspace):
         marks = {HANDOVER_KEY: "1", TEMPLATE_KEY: None}  # None: the template's marker is not copied
         if self.rubric.folders["presales"] in ids:  # else set when the copy is moved into its folder
             marks[PRESALES_KEY] = ids[self.rubric.folders["presales"]]
+            marks[DATA_KEY] = ids.get(self.rubric.folders["data"])
         body = {"name": self._doc_name(deal), "parents": [parent_id], "appProperties": marks}
         return self._files().copy(fileId=self.template_id, body=body, fields=FILE_FIELDS, supportsAllDrives=True)
 
@@ -183,7 +188,31 @@ class GoogleWorkspace(Workspace):
                         url=meta.get("webViewLink") or f"https://docs.google.com/document/d/{meta['id']}/edit",
                         folder_url=folder_url(presales), modified_time=meta.get("modifiedTime", ""),
                         study_id=props.get(STUDY_KEY, ""), created=created,
-                        folder_id=(meta.get("parents") or [""])[0])
+                        folder_id=(meta.get("parents") or [""])[0], data_folder=props.get(DATA_KEY, ""))
+
+    def data_folder(self, meta: Handover) -> str:
+        """A handover made before its DS Data folder was marked on it: the folder found from the
+        handover's own folder, up to the folder both are in and down to DS Data ("" if not there)."""
+        handover, data = self.rubric.folders["handover"].split("/"), self.rubric.folders["data"].split("/")
+        shared = next((i for i, (a, b) in enumerate(zip(handover, data)) if a != b), min(len(handover), len(data)))
+        folder = meta.folder_id
+        for _ in handover[shared:]:
+            parents = call("find the DS Data folder", lambda: self._files().get(
+                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents")
+            if not parents:
+                return ""
+            folder = parents[0]
+        for name in data[shared:]:
+            found = self.folders.list("find the DS Data folder", f"{q_string(folder)} in parents and name = "
+                                      f"{q_string(name)} and mimeType = {q_string(FOLDER)} and trashed = false",
+                                      fields="files(id)")
+            if not found:
+                return ""
+            folder = found[0]["id"]
+        return folder
+
+    def data_files(self, folder: str) -> DataFiles:
+        return DriveData(self.drive, self.folders, self.policy, self.clients_factory).read(folder)
 
     def export_snapshot(self, doc_id: str) -> bytes:
         """The document as a PDF (Drive's export, as the service account), through a Drive client
@@ -201,21 +230,14 @@ class GoogleWorkspace(Workspace):
             fields="id,webViewLink", supportsAllDrives=True).execute(), self.policy)
         return made.get("webViewLink") or f"https://drive.google.com/file/d/{made['id']}/view"
 
-    def handover_and_document(self, doc_id: str) -> tuple[Handover, Document]:
-        """The details (Drive, as the service account) and the content (Docs, as the rep) in
-        parallel: one round trip instead of two. Each service has its own connection."""
+    def open(self, doc_id: str, strict: bool = False) -> Opened:
+        """As the base, with the details and DS Data (Drive, as the service account) read beside
+        the content (Docs, as the rep): each service has its own connection."""
         with ThreadPoolExecutor(max_workers=1) as pool:
-            details = pool.submit(self.handover, doc_id)
+            side = pool.submit(self._details_and_data, doc_id, strict)
             document = self.read(doc_id)
-            return details.result(), document
-
-    def document_and_study_id(self, doc_id: str) -> tuple[Document, str]:
-        """As the base, the two reads in parallel (the details as the service account, the
-        content as the rep)."""
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            study = pool.submit(self._study_id_or_none, doc_id)
-            document = self.read(doc_id)
-            return document, study.result()
+            meta, data = side.result()
+            return Opened(document, meta, data)
 
     def read(self, doc_id: str) -> Document:
         """The document, read as the rep when their token came with the event, else as the

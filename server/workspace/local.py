@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..config import Config
+from ..data_package.package import DataFiles, read_folder
 from ..errors import InputError
 from ..generators.deal import Deal, name_clash, safe_folder_name
 from ..generators.handover_doc import filled_handover
@@ -95,9 +96,18 @@ class LocalWorkspace(Workspace):
         # in a customer's handover folder: link its PreSales folder; anywhere else, the document's own folder
         customer = self.root / relative[0] if len(relative) == depth + 2 else None
         presales = customer / self.rubric.folders["presales"] if customer else path.parent
+        data = customer / self.rubric.folders["data"] if customer else None
         return Handover(doc_id=doc_id, name=path.stem, url=path.as_uri(), folder_url=presales.as_uri(),
                         modified_time=_mtime(path), study_id=self._study_ids().get(doc_id, ""), created=created,
-                        folder_id=path.parent.relative_to(self.root).as_posix())
+                        folder_id=path.parent.relative_to(self.root).as_posix(),
+                        data_folder=data.relative_to(self.root).as_posix() if data and data.is_dir() else "")
+
+    def data_files(self, folder: str) -> DataFiles:
+        """The DS Data folder's files (a path in the workspace), read."""
+        path = (self.root / folder).resolve()
+        if self.root not in path.parents:
+            raise InputError(f"{folder}: not a folder in the workspace")
+        return read_folder(path)
 
     def export_snapshot(self, doc_id: str) -> bytes:
         return self.path(doc_id).read_bytes()

@@ -110,6 +110,26 @@ def plod_tabs_many_rigs():
     write_csv("plod_tabs_two_months_many_rigs.csv", rows, delimiter="\t")
 
 
+def plod_dates_across():
+    """A sheet a month, a column per day, a row per rig and measure; the rig written once."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, first, last in (("March", date(2026, 3, 1), date(2026, 3, 31)), ("April", date(2026, 4, 1),
+                                                                                date(2026, 4, 30))):
+        ws = book.create_sheet(title)
+        month = days(first, last)
+        ws.append([f"Daily metres and hours - {title} 2026"])
+        ws.append([])
+        ws.append(["Rig", "Measure", *[datetime(d.year, d.month, d.day) for d in month]])
+        off = {"RC-07": {date(2026, 3, 8)}, "RC-12": {date(2026, 3, 8), date(2026, 3, 15), date(2026, 3, 16)}}
+        for rig in ("RC-07", "RC-12"):
+            metres = [None if d in off[rig] or (rig, d) == ("RC-12", date(2026, 3, 20)) else 90 for d in month]
+            hours = [None if d in off[rig] else 12 for d in month]
+            ws.append([rig, "Metres", *metres])
+            ws.append([None, "Hours", *hours])
+    book.save(HERE / "plod_dates_across.xlsx")
+
+
 def invoice_register():
     book = Workbook()
     ws = book.active
@@ -168,5 +188,6 @@ if __name__ == "__main__":
     invoices()
     tarifas_docx()
     for make in (plod_shifts_en, plod_es, plod_pt, plod_title_block, plod_sheet_per_rig, plod_two_row_header,
-                 plod_formulas, plod_gaps, plod_serial_dates, plod_tabs_many_rigs, invoice_register, schedule_of_rates):
+                 plod_formulas, plod_gaps, plod_serial_dates, plod_tabs_many_rigs, plod_dates_across, invoice_register,
+                 schedule_of_rates):
         make()
