@@ -31,8 +31,8 @@ SHEET = "Studies"
 ARCHIVE = "Archive"  # closed studies moved out of the way, so every read of Studies stays small
 HISTORY = "History"  # what happened to each study, appended, never rewritten
 HISTORY_PROTECTION = "History: the app adds a line for every change; nobody edits it"
-_HISTORY_SHEETS: dict[str, int] = {}
-_PIPELINE_SHEETS: set[str] = set()  # trackers whose Pipeline sheet this process has seen  # spreadsheet id -> its History sheet's id, as found or made
+_HISTORY_SHEETS: dict[str, int] = {}  # spreadsheet id -> its History sheet's id, as found or made
+_PIPELINE_SHEETS: set[str] = set()  # trackers whose Pipeline sheet this process has seen
 PROTECTION_NOTE = "Manager decision columns (only managers edit)"
 ARCHIVING = "The app is moving closed studies to the Archive sheet: a few seconds"
 
