@@ -224,3 +224,20 @@ def test_on_drive_a_sheet_too_large_to_export_and_a_folder_drive_refuses_each_sa
     fake.fail_next(10, status=500, endpoint="drive.files.list")
     refused = flows.check(ws, doc_id)
     assert refused.data is None and refused.ready  # Drive down: the verdict goes by the handover, never blocked
+
+
+def test_the_manager_and_cs_hear_what_the_files_hold(ws):
+    import email
+    from email.policy import default
+    from server.notify import Notifier
+    doc_id = local_handover(ws, said("2", "Jan-Feb 2026, 2 billing cycles, DS Data/plod_shifts_en.csv"), *HONEST)
+    notifier = Notifier(outbox=ws.root / "outbox", managers=("maria.manager@example.com",),
+                        cs_emails=("cs-team@example.com",))
+    study = flows.submit(ws, doc_id, REP, notifier=notifier).study_id
+    flows.decide(ws, study, "maria.manager@example.com", "Approved", "", ("maria.manager@example.com",), notifier)
+    mails = [email.message_from_bytes(f.read_bytes(), policy=default) for f in sorted((ws.root / "outbox").glob("*"))]
+    to_decide = next(m for m in mails if "maria.manager" in m["To"])
+    to_assign = next(m for m in mails if "cs-team" in m["To"])
+    for mail in (to_decide, to_assign):
+        assert ("Customer's files in DS Data: Yes (2 billing cycles, 2 rigs in the plod data)"
+                in mail.get_body(("plain",)).get_content())
