@@ -9,6 +9,7 @@ import re
 from functools import partial
 
 from . import docs_model, docs_suggestions, docx_import
+from .copies import snapshot
 from .docs_model import Paragraph, Table
 from .errors import ApiError, entity_not_found, invalid_argument, request_error
 from .fields import select
@@ -33,7 +34,7 @@ class DocsStore:
         self.documents[file_id] = document
 
     def copy_content(self, source_id, target_id):
-        document = copy.deepcopy(self.documents[source_id])
+        document = snapshot(self.documents[source_id])
         document.revision_id = self._new_revision()
         self.documents[target_id] = document
 
@@ -113,7 +114,7 @@ class DocsStore:
         if required and required != document.revision_id:
             raise invalid_argument(
                 "docs", "The required revision ID does not match the latest revision.")
-        work = copy.deepcopy(document)
+        work = snapshot(document)
         replies = [self._apply(work, request, index) for index, request in enumerate(requests)]
         work.revision_id = self._new_revision()
         self.documents[document_id] = work

@@ -11,10 +11,16 @@ import io
 
 from . import protection, sheets_charts, sheets_metadata, sheets_requests, sheets_values
 from .a1 import CellRange
+from .copies import snapshot
 from .errors import ApiError, entity_not_found, invalid_argument
-from .fields import parse_or_error, apply_fields
-from .sheets_cells import (cell_from_extended_value, effective_value, extended_value,
-                           formatted_value, has_value)
+from .fields import apply_fields, parse_or_error
+from .sheets_cells import (
+    cell_from_extended_value,
+    effective_value,
+    extended_value,
+    formatted_value,
+    has_value,
+)
 from .sheets_model import Sheet, Spreadsheet, new_sheet_properties, with_color_twins
 
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
@@ -34,7 +40,7 @@ class SheetsStore:
         self.spreadsheets[file_id] = spreadsheet
 
     def copy_content(self, source_id, target_id):
-        self.spreadsheets[target_id] = copy.deepcopy(self.spreadsheets[source_id])
+        self.spreadsheets[target_id] = snapshot(self.spreadsheets[source_id])
 
     def delete_content(self, file_id):
         self.spreadsheets.pop(file_id, None)
@@ -62,6 +68,7 @@ class SheetsStore:
         """Every sheet as an .xlsx workbook (Drive's export to Excel): the computed values, dates
         as dates, formulas as the values they give (as Excel would show them on opening)."""
         from openpyxl import Workbook
+
         from .sheets_cells import DATE_TYPES, unformatted_value
 
         book = Workbook()
@@ -234,7 +241,7 @@ class SheetsStore:
         """`change` made on a copy, kept only if the caller may edit every cell it touched."""
         spreadsheet_id = req.path["spreadsheetId"]
         before = self._spreadsheet(spreadsheet_id)
-        work = copy.deepcopy(before)
+        work = snapshot(before)
         result = change(work, spreadsheet_id)
         protection.check_edit(before, work, protection.user_of(self.state.users, req.headers))
         self.spreadsheets[spreadsheet_id] = work

@@ -117,6 +117,7 @@ def test_the_command_line_reads_a_folder_and_exits_as_score_does(tmp_path):
     good = run(str(package_of(tmp_path, "plod_shifts_en.csv", "invoice_jan_2026.pdf", "factura_febrero.pdf",
                               "tarifas_2026.docx")))
     assert good.returncode == 0 and "Period: 1 Jan - 28 Feb 2026 (2 billing cycles" in good.stdout
+    assert "Invoices per cycle: 2026-01 invoice_jan_2026.pdf; 2026-02 factura_febrero.pdf" in good.stdout
     thin = run(str(package_of(tmp_path, "plod_gaps.csv", customer="Globex")), "--json")
     reading = json.loads(thin.stdout)
     assert thin.returncode == 1 and reading["plod"]["days_without_shifts"] == 5 and not reading["ready"]

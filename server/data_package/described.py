@@ -18,9 +18,13 @@ def found_lines(package) -> list[str]:
                 f"{plod.shifts_without_metres} shifts with no metres" if plod.shifts_without_metres else "",
                 f"{plod.shifts_without_hours} shifts with no hours" if plod.shifts_without_hours else ""]
         out.append("  Gaps: " + ("; ".join(g for g in gaps if g) or "none"))
+        billed = [f"{label} {', '.join(files) if files else 'none found'}" for label, files in package.invoices_by_cycle()]
+        out.append("  Invoices per cycle: " + "; ".join(billed))
     else:
         out.append("Plod data: none found")
-    out += [f"Invoice: {i.file} ({', '.join(i.months) or 'no billing period found'})" for i in package.invoices]
+    matched = {f for _, files in package.invoices_by_cycle() for f in files}
+    out += [f"Invoice{' (bills no cycle of the plod data)' * bool(plod.shifts)}: {i.file} "
+            f"({', '.join(i.months) or 'no billing period found'})" for i in package.invoices if i.file not in matched]
     out += [f"Schedule of rates: {r.file} ({', '.join(r.kinds) or 'no kinds of rate recognised'})"
             for r in package.rates]
     out += [f"Not read: {name}: {why}" for name, why in package.unreadable.items()]

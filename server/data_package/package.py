@@ -53,6 +53,15 @@ class Package:
     def ready(self) -> bool:
         return not self.problems
 
+    def invoices_by_cycle(self) -> list[tuple[str, list[str]]]:
+        """(billing cycle, the invoices or claims billing it) for every cycle of plod data: an
+        invoice bills a cycle when the period it names holds the middle of the cycle."""
+        out = []
+        for label, (first, last) in zip(self.plod.cycles, self.plod.cycle_spans):
+            middle = first + (last - first) / 2
+            out.append((label, [i.file for i in self.invoices if i.bills(middle)]))
+        return out
+
     @property
     def unsettled(self) -> bool:
         """Files that could not be read or recognised: a missing invoice may be one of them."""

@@ -55,8 +55,7 @@ def _invoices(package, rule: dict) -> Judgement | None:
     plod = package.plod
     if not plod.shifts:
         return None
-    unbilled = [label for label, (first, last) in zip(plod.cycles, plod.cycle_spans)
-                if not any(i.bills(first + (last - first) / 2) for i in package.invoices)]
+    unbilled = [label for label, files in package.invoices_by_cycle() if not files]
     if not unbilled:
         files = ", ".join(i.file for i in package.invoices)
         return Judgement(True, f"An invoice or claim in DS Data for every billing cycle of the plod data ({files}).")

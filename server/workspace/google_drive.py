@@ -193,6 +193,8 @@ class GoogleWorkspace(Workspace):
     def data_folder(self, meta: Handover) -> str:
         """A handover made before its DS Data folder was marked on it: the folder found from the
         handover's own folder, up to the folder both are in and down to DS Data ("" if not there)."""
+        if not meta.folder_id:
+            return ""
         handover, data = self.rubric.folders["handover"].split("/"), self.rubric.folders["data"].split("/")
         shared = next((i for i, (a, b) in enumerate(zip(handover, data)) if a != b), min(len(handover), len(data)))
         folder = meta.folder_id
