@@ -204,6 +204,9 @@ def replace_all_text(store, document, payload, index):
     pattern = re.compile(re.escape(needle), 0 if contains.get("matchCase") else re.IGNORECASE)
     replacement = payload.get("replaceText") or ""
     count = _replace_in_container(document.blocks, pattern, replacement)
+    for parts in (document.headers, document.footers):  # every segment: body, headers and footers
+        for part_id, blocks in parts.items():
+            count += _replace_in_container(blocks, pattern, replacement)
     reply = {"occurrencesChanged": count} if count else {}
     return {"replaceAllText": reply}
 

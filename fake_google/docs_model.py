@@ -50,6 +50,7 @@ class Cell:
 @dataclass
 class Table:
     rows: list  # [[Cell, ...], ...]
+    column_properties: list = None  # tableColumnProperties, when the widths are fixed
 
     @property
     def columns(self):
@@ -61,6 +62,8 @@ class Document:
     blocks: list
     lists: dict = field(default_factory=dict)
     revision_id: str = ""
+    headers: dict = field(default_factory=dict)  # header id -> its blocks (the default header)
+    footers: dict = field(default_factory=dict)
 
 
 def paragraph(text, named_style="NORMAL_TEXT", text_style=None, bullet=None):
@@ -91,6 +94,11 @@ def render_document(doc, document_id, title, include_tabs=False,
     }
     if doc.lists:
         tab_content["lists"] = copy.deepcopy(doc.lists)
+    for kind, parts in (("header", doc.headers), ("footer", doc.footers)):
+        for part_id, blocks in parts.items():  # each its own index space, from 0
+            tab_content.setdefault(kind + "s", {})[part_id] = {f"{kind}Id": part_id,
+                                                               "content": render_content(blocks, 0)[0]}
+            tab_content["documentStyle"][f"default{kind.capitalize()}Id"] = part_id
     result = {"title": title}
     if include_tabs:
         result["tabs"] = [{
@@ -182,7 +190,8 @@ def render_table(table, start):
             "columns": table.columns,
             "tableRows": rows,
             "tableStyle": {
-                "tableColumnProperties": [{"widthType": "EVENLY_DISTRIBUTED"}] * table.columns,
+                "tableColumnProperties": copy.deepcopy(table.column_properties)
+                or [{"widthType": "EVENLY_DISTRIBUTED"}] * table.columns,
             },
         },
     }

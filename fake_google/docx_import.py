@@ -8,12 +8,18 @@ A reasonable conversion, not Google's exact one:
 * runs keep bold, italic, underline, strikethrough and hyperlinks;
 * line breaks inside a paragraph become "\\u000b", as in Google Docs;
 * tables become tables (merged cells keep their first cell's text and the
-  spanned cells are empty); a table is always followed by a paragraph.
+  spanned cells are empty); a table is always followed by a paragraph;
+* shading carries over: a paragraph's (paragraphStyle.shading) and a cell's
+  (tableCellStyle.backgroundColor), as does a run's colour (foregroundColor)
+  and a table's fixed column widths (tableColumnProperties);
+* the first section's page header and footer become the document's default
+  header and footer (text only: a PAGE field is left out).
 """
 
 import io
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.hyperlink import Hyperlink
 
@@ -35,6 +41,10 @@ def docx_to_document(data, new_list, new_heading_id):
     context = _Context(document, new_list, new_heading_id)
     blocks = _convert_container(source.iter_inner_content(), context)
     document.blocks = _ensure_paragraph_after_tables(blocks)
+    if source.sections:
+        for kind, part in (("header", source.sections[0].header), ("footer", source.sections[0].footer)):
+            if not part.is_linked_to_previous and any(p.text.strip() for p in part.paragraphs):
+                getattr(document, kind + "s")[f"kix.{kind}0"] = _convert_container(part.iter_inner_content(), context)
     return document
 
 
@@ -82,6 +92,9 @@ def _convert_paragraph(source, context):
         [[ch, style, None] for text, style in runs for ch in text])[0].runs)
     style_name = (source.style.name if source.style is not None else "") or ""
     para.style = {"namedStyleType": _STYLE_NAMES.get(style_name.lower(), "NORMAL_TEXT")}
+    fill = _fill(source._p.pPr)
+    if fill:
+        para.style["shading"] = {"backgroundColor": fill}
     if para.style["namedStyleType"] != "NORMAL_TEXT":
         para.style["headingId"] = context.new_heading_id()
     list_kind = _list_kind(source, style_name)
@@ -104,7 +117,23 @@ def _text_style(run):
             style[name] = True
     if run.font.strike:
         style["strikethrough"] = True
+    if run.font.color is not None and run.font.color.type is not None and run.font.color.rgb is not None:
+        style["foregroundColor"] = _colour(str(run.font.color.rgb))
     return style
+
+
+def _fill(properties):
+    """A w:shd fill ('D9E2F3') under pPr or tcPr, as Docs' OptionalColor; None when there is none."""
+    if properties is None:
+        return None
+    shading = properties.find(qn("w:shd"))
+    fill = shading.get(qn("w:fill")) if shading is not None else None
+    return _colour(fill) if fill and fill.lower() != "auto" else None
+
+
+def _colour(hex_rgb):
+    r, g, b = (int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return {"color": {"rgbColor": {k: round(v, 4) for k, v in (("red", r), ("green", g), ("blue", b)) if v}}}
 
 
 def _list_kind(source, style_name):
@@ -138,12 +167,19 @@ def _convert_table(source, context):
             content = _convert_container(source_cell.iter_inner_content(), context)
             content = [block for block in content if isinstance(block, (Paragraph, Table))]
             # Google keeps tables nested in cells; a cell still ends with a paragraph
-            cells.append(Cell(_ensure_paragraph_after_tables(content) if content else [docs_model.paragraph("")]))
+            cell = Cell(_ensure_paragraph_after_tables(content) if content else [docs_model.paragraph("")])
+            fill = _fill(source_cell._tc.tcPr)
+            if fill:
+                cell.style["backgroundColor"] = fill
+            cells.append(cell)
         rows.append(cells)
     width = max((len(row) for row in rows), default=0)
     for row in rows:
         row.extend(docs_model.empty_cell() for _ in range(width - len(row)))
-    return Table(rows)
+    widths = [cell.width for cell in source.rows[0].cells] if source.rows and not source.autofit else []
+    fixed = [{"widthType": "FIXED_WIDTH", "width": {"magnitude": round(w.pt, 1), "unit": "PT"}}
+             for w in widths if w is not None]
+    return Table(rows, fixed if len(fixed) == width else None)
 
 
 def _ensure_paragraph_after_tables(blocks):

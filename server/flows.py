@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 
 from .clip import clip
 from .errors import FlowError, MoneyError, StepError
+from .generators.cover import cover_changes
 from .generators.deal import Deal
 from .generators.money import parse_money
 from .pipeline import pipeline_tables
@@ -146,8 +147,9 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
             return SubmitResult(recorded=False, card=card, reasons=reasons, study_id=meta.study_id)
         snapshot, snapshot_error = _snapshot(ws, meta, export)
     study_id = meta.study_id or new_study_id()
-    if not meta.study_id:  # first, so a retry after a failed tracker write reuses the id
-        meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time
+    covered = _cover(ws, opened, study_id, bool(meta.study_id))
+    if not meta.study_id or covered:  # first, so a retry after a failed tracker write reuses the id; and
+        meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time  # the time after the cover
     before: dict = {}
 
     def submitted(current: dict) -> dict:
@@ -177,6 +179,22 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         result.notify_errors += failed
     result.notify_errors += [snapshot_error] if snapshot_error else []
     return result
+
+
+def _cover(ws: Workspace, opened, study_id: str, again: bool) -> bool:
+    """The handover's cover says its study ID and "Submitted 5 Dec 2026"; False when there is no
+    cover to fill, or it could not be written (the submission goes on: the operator's log says why)."""
+    day = datetime.now(timezone.utc).astimezone(ws.tracker.zone)
+    status = f"{'Resubmitted' if again else 'Submitted'} {day.day} {day:%b %Y}"
+    changes = cover_changes(opened.document, study_id, status)
+    if not changes:
+        return False
+    try:
+        ws.write_cover(opened.meta.doc_id, changes)
+    except (StepError, OSError) as exc:
+        log.warning("cover not filled in", extra={"doc_id": opened.meta.doc_id, "error": type(exc).__name__})
+        return False
+    return True
 
 
 def _afterwards(ws: Workspace, events: list[dict], *sends) -> list[tuple[list[str], list[str]]]:

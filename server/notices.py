@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from .generators.email_html import html_body
 from .generators.emails import TEMPLATES
 from .rubric import load_rubric
 from .tracker_layout import tracker_layout
@@ -24,6 +25,11 @@ class Notice:
     label: str  # what it is, as the sender reports it: "email to the managers"
     chat: str = ""  # a line for the team's channel as well ("" for none)
     study_id: str = ""
+
+    @property
+    def html(self) -> str:
+        """The email's HTML part, laid out from its text (generators/email_html.py)."""
+        return html_body(self.subject, self.body)
 
 
 def _render(template: str, **fields) -> tuple[str, str]:

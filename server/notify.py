@@ -64,6 +64,7 @@ class Notifier:
         msg = EmailMessage(policy=SMTP)
         msg["From"], msg["To"], msg["Subject"] = self.smtp_from, ", ".join(notice.to), notice.subject
         msg.set_content(notice.body)
+        msg.add_alternative(notice.html, subtype="html")  # mail readers show the HTML, others the text
         if self.smtp_host:
             with smtplib.SMTP(self.smtp_host, timeout=self.timeout) as smtp:
                 smtp.send_message(msg)

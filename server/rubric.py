@@ -43,6 +43,7 @@ class Section:
     cues: tuple[str, ...] = ()  # words in a text that suggest this section
     firm: bool = False  # hedged sentences ("may include") with no date are padding here
     empty_answers: tuple[str, ...] = ()  # patterns of a part answered with nothing ("none identified yet")
+    example: str = ""  # a worked example of a specific answer: in the template, never counted as the rep's
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Rubric:
     receipt: dict = field(default_factory=dict)  # how a checklist line says received or not: patterns
     industries: dict[str, str] = field(default_factory=dict)  # "drilling" -> "Drilling contractor"
     segments: dict[str, str] = field(default_factory=dict)  # "Mid-Market" -> the pattern it is known by
+    template: dict = field(default_factory=dict)  # the template's own words: cover, "how this is judged", labels
 
     @property
     def exception_criteria(self) -> tuple[str, ...]:
@@ -114,7 +116,7 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
             items=_tuple(s, "items"), parts=_tuple(s, "parts"),
             part_aliases=tuple(s.get("part_aliases", {}).items()),
             heading_cues=_tuple(s, "heading_cues"), cues=_tuple(s, "cues"), firm=bool(s.get("firm", False)),
-            empty_answers=_tuple(s, "empty_answers"),
+            empty_answers=_tuple(s, "empty_answers"), example=s.get("example", ""),
         )
         for s in raw["sections"]
     )
@@ -131,4 +133,5 @@ def load_rubric(path: Path = RUBRIC_PATH) -> Rubric:
         number_words={k: int(v) for k, v in raw.get("number_words", {}).items()},
         receipt=dict(raw.get("receipt", {})),
         industries=dict(raw["industries"]), segments=dict(raw["segments"]),
+        template=dict(raw.get("template", {})),
     )

@@ -46,6 +46,11 @@ def received_by(ws, person: str) -> list[email.message.EmailMessage]:
     return [m for m in inbox(ws) if person in m["To"]]
 
 
+def text(message) -> str:
+    """The plain-text part, as a mail reader without HTML shows it."""
+    return message.get_body(("plain",)).get_content()
+
+
 def subject(message) -> str:
     return str(message["Subject"]).strip()  # a long subject is folded onto a second header line
 
@@ -63,7 +68,7 @@ def test_a_study_goes_round_and_each_person_hears_what_they_need(ws, notifier):
     to_managers = received_by(ws, MANAGER)[-1]
     assert OTHER_MANAGER in to_managers["To"] and REP not in to_managers["To"]
     assert subject(to_managers).startswith("Decision needed:") and sid in subject(to_managers)
-    body = to_managers.get_content()
+    body = text(to_managers)
     for needed in ("Deal size: AUD", "Segment: Enterprise", "Score: ", "Exception asked for: rigs",
                    "Handover: ", "You cannot decide a study you submitted"):
         assert needed in body, needed
@@ -72,19 +77,19 @@ def test_a_study_goes_round_and_each_person_hears_what_they_need(ws, notifier):
     flows.decide(ws, sid, MANAGER, "Changes requested", "Name the CFO in the stakeholders", MANAGERS, notifier=notifier)
     to_rep = received_by(ws, REP)[-1]
     assert subject(to_rep).startswith("Changes requested:")
-    assert "Reason: Name the CFO in the stakeholders" in to_rep.get_content()
-    assert "submit it again" in to_rep.get_content()
+    assert "Reason: Name the CFO in the stakeholders" in text(to_rep)
+    assert "submit it again" in text(to_rep)
     assert not received_by(ws, CS_LIST[0])  # nothing for CS until it is approved
 
     flows.submit(ws, doc_id, REP, exception_request=True, notifier=notifier)
     again = received_by(ws, MANAGER)[-1]
     assert "resubmitted" in subject(again)
-    assert "What changed: " in again.get_content() and "after 'Changes requested'" in again.get_content()
+    assert "What changed: " in text(again) and "after 'Changes requested'" in text(again)
 
     flows.decide(ws, sid, OTHER_MANAGER, "Exception approved", "Board wants all 7 rigs", MANAGERS, notifier=notifier)
     assert subject(received_by(ws, REP)[-1]).startswith("Exception approved:")
     to_cs = received_by(ws, CS_LIST[0])[-1]
-    assert subject(to_cs).startswith("To assign:") and "Manager's note: Board wants all 7 rigs" in to_cs.get_content()
+    assert subject(to_cs).startswith("To assign:") and "Manager's note: Board wants all 7 rigs" in text(to_cs)
     assert "needs a CS owner" in notifier.chat.lines[-1]
 
     flows.assign_owner(ws, sid, CS, CS, TEAM, notifier=notifier)
@@ -124,11 +129,11 @@ def test_reminders_come_as_one_digest_per_person_once_a_day(ws, notifier):
     result = flows.refresh(ws, MANAGERS, notifier=notifier, remind_after_days=2)
     assert sorted(result.reminded) == sorted([f"reminder to {MANAGER}", f"reminder to {OTHER_MANAGER}",
                                               "reminder to CS"])
-    mine = received_by(ws, MANAGER)[-1].get_content()
+    mine = text(received_by(ws, MANAGER)[-1])
     assert "Red Rock (DS-1)" in mine and "Blue Hole" not in mine and "Deep Core" not in mine  # not their own
     theirs = received_by(ws, OTHER_MANAGER)[-1]
-    assert subject(theirs) == "Waiting on you: 2 Desktop Studies"
-    assert "Iron Vale (DS-4)" in received_by(ws, CS_LIST[0])[-1].get_content()
+    assert subject(theirs) == "Waiting on you to decide: Red Rock, Blue Hole (2 Desktop Studies)"
+    assert "Iron Vale (DS-4)" in text(received_by(ws, CS_LIST[0])[-1])
     sent = len(inbox(ws))
     assert flows.refresh(ws, MANAGERS, notifier=notifier).reminded == []  # the next run, the same day
     assert len(inbox(ws)) == sent
@@ -179,3 +184,57 @@ def test_the_data_request_email_is_complete_with_or_without_the_optional_fields(
     text = data_request_email(industry, "Red Rock", **given)
     assert not LEFT_OVER.search(text.partition("\n\n")[2]), text
     assert "link to follow" not in text and not text.rstrip().endswith("Many thanks,")
+
+
+def test_every_email_has_an_html_part_with_its_links_as_links_and_the_ask_set_apart():
+    """What a mail reader shows: the same words as the text part, facts in a table, addresses
+    as links, the customer's name escaped, and the line that asks something highlighted."""
+    from html.parser import HTMLParser
+
+    class Page(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self.words, self.asks, self._in_ask = [], [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "a":
+                self.links.append(attrs["href"])
+            self._in_ask = self._in_ask or "border-left" in attrs.get("style", "")
+
+        def handle_endtag(self, tag):
+            if tag == "p":
+                self._in_ask = False
+
+        def handle_data(self, data):
+            self.words.append(data)
+            if self._in_ask:
+                self.asks.append(data)
+
+    record = {**FULL, "customer": "Red Rock <Drilling> & Sons"}
+    for notice in every_notice(record):
+        page = Page()
+        page.feed(notice.html)
+        shown = " ".join(" ".join(page.words).split())
+        assert "Red Rock <Drilling> & Sons" in shown or "Red Rock" not in notice.body, notice.label
+        assert "<Drilling>" not in notice.html  # escaped, never markup
+        for url in re.findall(r"https://\S+", notice.body):
+            assert url.rstrip(".,)") in page.links, (notice.label, url)
+        if "→ " in notice.body:
+            assert page.asks, notice.label
+
+
+@pytest.mark.parametrize("notice_index, asked", [
+    (0, "Decision needed"), (2, "nothing for you to do"), (3, "needs a CS owner"), (4, "see why"),
+    (5, "for your information"), (7, "Waiting on you to decide"), (9, "Waiting on you to assign an owner")])
+def test_subjects_say_the_customer_what_happened_and_what_is_asked(notice_index, asked):
+    notice = every_notice(FULL)[notice_index]
+    assert FULL["customer"] in notice.subject and asked in notice.subject, notice.subject
+
+
+def test_a_sent_email_carries_both_parts(ws, notifier):
+    flows.submit(ws, put(ws, GOOD), REP, notifier=notifier)
+    message = received_by(ws, MANAGER)[-1]
+    assert message.get_content_type() == "multipart/alternative"
+    html = message.get_body(("html",)).get_content()
+    assert "<a href=" in html and "Decision needed" in html and "Decide from the tracker" in html

@@ -1,12 +1,14 @@
 """Emails from the seed's templates (jinja2, plain text): the customer data request."""
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..rubric import load_rubric
 
-# Every email's plain-text template: the data request here, CS's notification in notify.py.
-TEMPLATES = Environment(loader=PackageLoader("server.generators", "templates"), autoescape=False,
+# Every email's template: the data request here, the notices' in notices.py. Plain-text templates
+# as written; the HTML layout (email.html.j2, email_html.py) escaped.
+TEMPLATES = Environment(loader=PackageLoader("server.generators", "templates"),
+                        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
                         undefined=StrictUndefined, keep_trailing_newline=True)
 
 

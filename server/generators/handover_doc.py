@@ -50,8 +50,12 @@ def replace_text(doc, replacements: dict[str, str]) -> int:
 
 
 def _paragraphs(doc):
+    """Every paragraph a placeholder can be in: the body, its tables, the page headers and footers."""
     yield from doc.paragraphs
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:
                 yield from cell.paragraphs
+    for section in doc.sections:
+        yield from section.header.paragraphs
+        yield from section.footer.paragraphs

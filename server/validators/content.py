@@ -27,7 +27,8 @@ class Unit:
     text: str
     words: int
     signals: Signals
-    guidance: bool = False
+    guidance: bool = False  # the template's guidance or worked example, left in
+    example: bool = False  # ... the worked example
     placeholders: tuple[str, ...] = ()
     paraphrase: bool = False
     duplicate_of: str = ""  # title of an earlier section holding the same sentence
@@ -71,13 +72,38 @@ def check_missing(section: Section, rubric: Rubric) -> SectionResult:
 
 
 def is_guidance(text: str, section: Section) -> bool:
-    """Text that is the template's guidance for this section, left in (or nearly)."""
+    """Text that is the template's guidance or worked example for this section, left in (or nearly)."""
     norm = normalise(text)
     guidance, joined = _guidance_of(section)
     return bool(norm) and (
         (len(norm.split()) >= 4 and norm in joined)
         or any(_similar(norm, g, 0.9) for g in guidance)
-    )
+    ) or is_example(text, section)
+
+
+EXAMPLE_LABEL = re.compile(r"^\W*(?:example|ejemplo|exemplo)\b[^:]{0,60}:\s*", re.I)
+
+
+def is_example(text: str, section: Section) -> bool:
+    """Text of the section's worked example (rubric `example`), whole or a sentence of it, with or
+    without the template's label: never the rep's, however specific it reads."""
+    if not section.example:
+        return False
+    norm = normalise(EXAMPLE_LABEL.sub("", text))
+    if len(norm.split()) < EXAMPLE_MIN_WORDS:
+        return False  # 'Segment: Mid-Market' is as much the rep's answer as the example's
+    forms, joined = _example_of(section)
+    return norm in joined or any(_similar(norm, f, 0.9) for f in forms)
+
+
+EXAMPLE_MIN_WORDS = 8  # shorter text is never taken for the example
+
+
+@lru_cache(maxsize=64)
+def _example_of(section: Section) -> tuple[tuple[str, ...], str]:
+    whole = normalise(section.example)
+    parts = (normalise(s) for s in sentences(section.example))
+    return (whole, *(p for p in parts if len(p.split()) >= EXAMPLE_MIN_WORDS)), whole
 
 
 def without_guidance(blocks: list[Block], section: Section) -> list[Block]:
@@ -161,7 +187,8 @@ def _data_rows(rows: list[list[str]], header_names: set[str]) -> list[list[str]]
 def _unit(text: str, section: Section, lexicon: Lexicon, known: frozenset[str], ignore: frozenset[str]) -> Unit:
     placeholders = tuple(lexicon.placeholders(text))
     if is_guidance(text, section):
-        return Unit(text=text, words=0, signals=Signals(), guidance=True, placeholders=placeholders)
+        return Unit(text=text, words=0, signals=Signals(), guidance=True, example=is_example(text, section),
+                    placeholders=placeholders)
     remainder = text
     for p in placeholders:
         remainder = remainder.replace(p, " ")
@@ -241,7 +268,7 @@ def check_section(found: FoundSection, units: list[Unit], rubric: Rubric, lexico
 
     for u in units:
         if u.guidance:
-            findings.append(make("guidance_left", u.text))
+            findings.append(make("example_left" if u.example else "guidance_left", u.text))
         for p in u.placeholders:
             findings.append(make("placeholder", p))
 

@@ -122,7 +122,7 @@ def score_document(doc: Document, rubric: Rubric | None = None, data: DataFiles 
             results[section.key] = check_missing(section, rubric)
             continue
         if section.kind == "parts":
-            parts = split_parts(found.blocks, section.parts, section.part_aliases)
+            parts = split_parts(without_guidance(found.blocks, section), section.parts, section.part_aliases)
         results[section.key] = _section_result(section, found, units[section.key], fields, parts, rubric, lexicon)
 
     ev = Evidence(split, fields, results, units, parts, lexicon, rubric)

@@ -188,6 +188,10 @@ class Workspace(ABC):
         """Keep an export beside the document, named for when it was submitted; its link."""
 
     @abstractmethod
+    def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
+        """Replace the cover's text ({now: new}) in the document (generators/cover.py)."""
+
+    @abstractmethod
     def set_study_id(self, doc_id: str, study_id: str) -> str:
         """Keep the study id with the document so a second submit updates the same row.
         Returns the document's modified time afterwards (saving it may change it)."""

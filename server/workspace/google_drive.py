@@ -272,6 +272,13 @@ class GoogleWorkspace(Workspace):
         with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
             return dict(pool.map(one, doc_ids))
 
+    def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
+        """One Docs batchUpdate as the service account (who made the handover)."""
+        requests = [{"replaceAllText": {"containsText": {"text": now, "matchCase": True}, "replaceText": new}}
+                    for now, new in changes.items()]
+        call("fill in the cover's study ID and status", lambda: self._documents().batchUpdate(
+            documentId=doc_id, body={"requests": requests}).execute(), self.policy, self.quotas.docs_writes)
+
     def set_study_id(self, doc_id: str, study_id: str) -> str:
         made = call("save the study id on the document", lambda: self._files().update(
             fileId=doc_id, body={"appProperties": {STUDY_KEY: study_id, HANDOVER_KEY: "1"}},

@@ -16,7 +16,7 @@ from ..config import Config
 from ..data_package.package import DataFiles, read_folder
 from ..errors import InputError
 from ..generators.deal import Deal, name_clash, safe_folder_name
-from ..generators.handover_doc import filled_handover
+from ..generators.handover_doc import filled_handover, replace_text
 from ..rubric import Rubric, load_rubric
 from ..validators.document import Document
 from ..validators.docx_reader import read_docx
@@ -122,6 +122,19 @@ class LocalWorkspace(Workspace):
 
     def read(self, doc_id: str) -> Document:
         return read_docx(self.path(doc_id))
+
+    def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
+        import io
+
+        import docx
+        path = self.path(doc_id)
+        document = docx.Document(str(path))
+        replace_text(document, changes)
+        buf = io.BytesIO()
+        document.save(buf)
+        tmp = path.with_name("." + path.name + ".tmp")
+        tmp.write_bytes(buf.getvalue())
+        os.replace(tmp, path)
 
     def set_study_id(self, doc_id: str, study_id: str) -> str:
         with self._registry() as ids:
