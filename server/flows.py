@@ -14,6 +14,7 @@ from .clip import clip
 from .errors import FlowError, MoneyError, StepError
 from .generators.cover import cover_changes
 from .generators.deal import Deal
+from .generators.gap_analysis import facts_of, gap_analysis_docx
 from .generators.money import parse_money
 from .pipeline import pipeline_tables
 from . import history, notices, sheet_edits, stage_rules
@@ -271,9 +272,32 @@ def decide(ws: Workspace, study_id: str, user: str, decision: str, reason: str, 
 
     before, record = _change(ws, study_id, decided)
     log.info("decision recorded", extra={"study_id": study_id, "decision": decision})
-    _afterwards(ws, [history.event(decision, before, record, user, record["decided_at"], reason.strip())],
-                notifier and (lambda: notifier.send(notices.decided(record, notifier.cs_emails))))
+    events = [history.event(decision, before, record, user, record["decided_at"], reason.strip())]
+    if decision in WORKFLOW.approving:  # CS's deliverable started, its link in the email that asks them to assign
+        record, started = start_gap_analysis(ws, record, user)
+        events += started
+    _afterwards(ws, events, notifier and (lambda: notifier.send(notices.decided(record, notifier.cs_emails))))
     return record
+
+
+def start_gap_analysis(ws: Workspace, record: dict, user: str) -> tuple[dict, list[dict]]:
+    """The gap analysis document made from the approved handover and the customer's files, in the
+    Desktop Study folder, linked from the tracker: (the row as written, its History event). Once
+    per study; one that cannot be made leaves the approval as it is (the operator's log says why)."""
+    if record.get("gap_analysis_link"):
+        return record, []
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the files listed beside the handover's read
+            files = pool.submit(ws.data_in, record.get("data_folder", ""))
+            document = ws.read(record["doc_id"])
+            package = score_document(document, data=files.result()).data
+        link = ws.save_gap_analysis(record, gap_analysis_docx(record, facts_of(document), package))
+        written = ws.tracker.update({record["study_id"]: {"gap_analysis_link": link}})[record["study_id"]]
+    except Exception as exc:  # noqa: BLE001 - a follow-up to a recorded approval: logged, never raised
+        log.warning("gap analysis not started", extra={"study_id": record.get("study_id"), "error": type(exc).__name__})
+        return record, []
+    log.info("gap analysis started", extra={"study_id": record["study_id"]})
+    return written, [history.event(history.GAP_ANALYSIS, record, written, user, now_iso(), link)]
 
 
 def assign_owner(ws: Workspace, study_id: str, user: str, owner: str, team, notifier=None) -> dict:
@@ -427,9 +451,14 @@ def refresh(ws: Workspace, managers=(), archive_after_days: int = 0, notifier=No
                                      for sid in set(changes) | edited})
         result.decided = sorted(sid for sid, r in written.items() if sid in edited and r.get("decided_at") == when)
         was = {r["study_id"]: r for r in rows}
-        history.remember(ws, [history.event(written[sid]["decision"] + history.IN_THE_SHEET, was.get(sid, {}),
-                                            written[sid], written[sid]["decided_by"], when,
-                                            written[sid].get("decision_reason", "")) for sid in result.decided])
+        events = [history.event(written[sid]["decision"] + history.IN_THE_SHEET, was.get(sid, {}), written[sid],
+                                written[sid]["decided_by"], when, written[sid].get("decision_reason", ""))
+                  for sid in result.decided]
+        for sid in result.decided:  # approved in the Sheet: CS's deliverable started as from the sidebar
+            if written[sid].get("decision") in WORKFLOW.approving:
+                written[sid], started = start_gap_analysis(ws, written[sid], written[sid]["decided_by"])
+                events += started
+        history.remember(ws, events)
         if notifier is not None:
             for sid in result.decided:  # heard of as a decision from the sidebar is
                 notifier.send(notices.decided(written[sid], notifier.cs_emails))

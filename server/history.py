@@ -12,6 +12,7 @@ log = logging.getLogger("handover.history")
 
 SUBMITTED, RESUBMITTED, WITHDRAWN = "Submitted", "Resubmitted", "Withdrawn"
 ASSIGNED, MOVED = "Owner assigned", "Stage moved"
+GAP_ANALYSIS = "Gap analysis started"  # its link in the detail
 IN_THE_SHEET = " (picked in the Sheet)"
 
 

@@ -106,7 +106,7 @@ def progressed(before: dict, after: dict) -> list[Notice]:
 def _fields(record: dict) -> dict:
     keys = ("study_id", "customer", "segment", "rep", "score", "readiness", "exception_requested", "industry",
             "region", "presentation_date", "doc_link", "presales_link", "crm_link", "stage", "cs_owner",
-            "data_complete", "data_cycles", "data_rigs")
+            "data_complete", "data_cycles", "data_rigs", "gap_analysis_link")
     return {k: record.get(k, "") for k in keys}
 
 

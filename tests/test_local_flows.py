@@ -148,10 +148,12 @@ def submitted_then_edited(ws) -> str:
 
 def test_a_decision_made_while_refresh_runs_is_not_overwritten(ws, monkeypatch):
     sid = submitted_then_edited(ws)
-    real_read = ws.read
+    real_read, decided = ws.read, []
 
     def read_while_a_manager_decides(d):
-        flows.decide(ws, sid, MANAGERS[0], "Approved", "", MANAGERS)  # lands between refresh's read and write
+        if not decided:  # once: the approval itself reads the handover too (its gap analysis)
+            decided.append(sid)
+            flows.decide(ws, sid, MANAGERS[0], "Approved", "", MANAGERS)  # lands between refresh's read and write
         return real_read(d)
     monkeypatch.setattr(ws, "read", read_while_a_manager_decides)
     assert flows.refresh(ws).rescored == 1

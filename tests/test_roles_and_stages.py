@@ -431,9 +431,11 @@ def test_every_change_is_appended_to_the_history_and_a_resubmission_keeps_the_de
         ("Changes requested", MANAGER, "Submitted", "Changes requested"),
         ("Resubmitted", REP, "Changes requested", "Submitted"),
         ("Approved", MANAGER, "Submitted", "Approved"),
+        ("Gap analysis started", MANAGER, "Approved", "Approved"),  # CS's deliverable, made on approval
         ("Owner assigned", CS, "Approved", "Approved"),
         ("Stage moved", CS, "Approved", "Scoping")]
     assert events[1]["reason"] == "Add the CFO" and "after 'Changes requested': Add the CFO" in events[2]["reason"]
+    assert events[4]["reason"] == row(space, sid)["gap_analysis_link"] and events[4]["reason"].startswith(("file:", "https:"))
     assert events[0]["score"] == "100" and datetime.fromisoformat(events[0]["when"]).tzinfo is not None
     assert row(space, sid)["decision_reason"] == ""  # the Studies row shows the latest decision; History keeps all
 

@@ -188,6 +188,10 @@ class Workspace(ABC):
         """Keep an export beside the document, named for when it was submitted; its link."""
 
     @abstractmethod
+    def save_gap_analysis(self, record: dict, data: bytes) -> str:
+        """Put the gap analysis (.docx bytes) in the customer's Desktop Study folder; its link."""
+
+    @abstractmethod
     def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
         """Replace the cover's text ({now: new}) in the document (generators/cover.py)."""
 

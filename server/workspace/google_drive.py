@@ -19,6 +19,7 @@ from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from ..data_package.package import DataFiles
 from .base import Handover, Opened, Tracker, Workspace
+from ..generators.gap_analysis import gap_analysis_name
 from .drive_data import DriveData
 from .drive_folders import FOLDER, DriveFolders, folder_body, folder_url, q_string, tree_levels
 from ..errors import StepError
@@ -41,6 +42,7 @@ PARALLEL_READS = 8  # concurrent documents.get in a refresh; well under Docs' pe
 # Score the document as it stands: suggestions nobody accepted are left out, and unlike the
 # inline or accepted views this one is allowed to anyone who can read the document.
 SUGGESTIONS_VIEW = "PREVIEW_WITHOUT_SUGGESTIONS"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class GoogleWorkspace(Workspace):
@@ -271,6 +273,22 @@ class GoogleWorkspace(Workspace):
 
         with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
             return dict(pool.map(one, doc_ids))
+
+    def save_gap_analysis(self, record: dict, data: bytes) -> str:
+        """Uploaded as a Google Doc (Drive converts the .docx) into the customer's Desktop Study
+        folder: the DS Data folder's parent, else the handover's own folder."""
+        folder = record.get("data_folder") or ""
+        if folder:
+            parents = call("find the Desktop Study folder", lambda: self._files().get(
+                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") or []
+        else:
+            parents = [self.handover(record["doc_id"]).folder_id]
+        name = gap_analysis_name(record).removesuffix(".docx")
+        made = call("save the gap analysis", lambda: self._files().create(
+            body={"name": name, "parents": parents[:1], "mimeType": "application/vnd.google-apps.document"},
+            media_body=MediaInMemoryUpload(data, mimetype=DOCX, resumable=False),
+            fields="id,webViewLink", supportsAllDrives=True).execute(), self.policy)
+        return made.get("webViewLink") or f"https://docs.google.com/document/d/{made['id']}/edit"
 
     def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
         """One Docs batchUpdate as the service account (who made the handover)."""

@@ -16,6 +16,7 @@ from ..config import Config
 from ..data_package.package import DataFiles, read_folder
 from ..errors import InputError
 from ..generators.deal import Deal, name_clash, safe_folder_name
+from ..generators.gap_analysis import gap_analysis_name
 from ..generators.handover_doc import filled_handover, replace_text
 from ..rubric import Rubric, load_rubric
 from ..validators.document import Document
@@ -51,6 +52,7 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
 
 
 SNAPSHOTS = "Submitted versions"  # beside the handover: what each submission was
+
 
 
 class LocalWorkspace(Workspace):
@@ -122,6 +124,19 @@ class LocalWorkspace(Workspace):
 
     def read(self, doc_id: str) -> Document:
         return read_docx(self.path(doc_id))
+
+    def save_gap_analysis(self, record: dict, data: bytes) -> str:
+        """Beside DS Data and the handover's folder (PreSales/Desktop Study), or beside a handover
+        that is in no customer's tree; never over an existing one."""
+        meta = self.handover(record["doc_id"])
+        folder = (self.root / meta.data_folder).parent if meta.data_folder else self.path(meta.doc_id).parent
+        target = folder / gap_analysis_name(record)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            tmp = target.with_name("." + target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        return target.as_uri()
 
     def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
         import io
