@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import corpora, speed  # noqa: E402
+from benchmarks import corpora, documents, speed  # noqa: E402
 
 # The fewest calls and round trips each flow can make, and why.
 MINIMUM = {
@@ -340,6 +340,7 @@ PARTS = {  # the default run; `scoring` (every document's read and score times) 
     "refresh": lambda args: refresh_table(args.full),
     "tracker": lambda args: tracker_table(),
     "data": lambda args: data_table(),
+    "documents": lambda args: documents.documents_table(),
     "scoring": lambda args: speed.scoring_table(args.repeat),
 }
 

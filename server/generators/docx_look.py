@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt, RGBColor
 GREY = RGBColor(0x80, 0x80, 0x80)
 INK = RGBColor(0x1F, 0x3A, 0x5F)  # headings and labels: the company's dark blue
 HEADER_FILL = "D9E2F3"  # a table's header row
-LABEL_FILL = "EEF2F8"  # a label column
+LABEL_FILL = "E6ECF5"  # a label column
 EXAMPLE_FILL = "E8F3E4"  # a worked example
 BOX_FILL = "F3F3F3"  # a box of explanation
 TO_FILL = "FFF4D6"  # a place someone must fill in
@@ -64,9 +64,11 @@ def table(doc, header: list[str] | None, rows: list[list[str]], widths: tuple[fl
         for i, (cell, text) in enumerate(zip(out.add_row().cells, row)):
             cell_text(cell, text, bold=labels and i == 0, fill=LABEL_FILL if labels and i == 0 else "")
     out.autofit = False
+    for column, cm in zip(out.columns, widths):
+        column.width = Cm(cm)  # the grid LibreOffice lays out by
     for row in out.rows:
         for cell, cm in zip(row.cells, widths):
-            cell.width = Cm(cm)
+            cell.width = Cm(cm)  # each cell's own, which Word and Google Docs read
     return out
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from .emails import TEMPLATES
 
 URL = re.compile(r"(?:https?|file)://[^\s<>()]+[^\s<>().,;:!?'\"]")  # the local default links files
-FACT = re.compile(r"^([A-Z][\w' ]{0,40}):\s+(\S.*)$")
+FACT = re.compile(r"^([A-Z][\w'() ]{0,40}):\s+(\S.*)$")
 ASK = "→ "
 
 
