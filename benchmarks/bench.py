@@ -30,7 +30,9 @@ MINIMUM = {
     "submit (first)": (6, 4, "files.get then files.list (DS Data) beside documents.get, files.update (study id), "
                              "values.get (rows), values.append"),
     "submit (again)": (5, 3, "files.get then files.list beside documents.get, values.get (rows), values.batchUpdate"),
-    "decision": (2, 2, "values.get (rows) + values.batchUpdate (the row), under the lock"),
+    "decision": (9, 8, "the row read and written under the lock; on approval the gap analysis: documents.get beside "
+                       "files.list (DS Data) then files.get (its parent folder), files.create (converted to a Google "
+                       "Doc), the row read and its link written; the History line beside the notices"),
     "refresh (1 doc changed)": (5, 5, "values.get (rows), files.list (all handovers), documents.get (the changed doc), "
                                       "values.get + values.batchUpdate under the lock (so a decision made meanwhile is kept)"),
 }

@@ -287,11 +287,12 @@ def start_gap_analysis(ws: Workspace, record: dict, user: str) -> tuple[dict, li
     if record.get("gap_analysis_link"):
         return record, []
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool:  # the files listed beside the handover's read
-            files = pool.submit(ws.data_in, record.get("data_folder", ""))
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the files and the folder beside the handover's read
+            side = pool.submit(lambda: (ws.data_in(record.get("data_folder", "")), ws.gap_analysis_folder(record)))
             document = ws.read(record["doc_id"])
-            package = score_document(document, data=files.result()).data
-        link = ws.save_gap_analysis(record, gap_analysis_docx(record, facts_of(document), package))
+            files, folder = side.result()
+        package = score_document(document, data=files).data
+        link = ws.save_gap_analysis(record, gap_analysis_docx(record, facts_of(document), package), folder)
         written = ws.tracker.update({record["study_id"]: {"gap_analysis_link": link}})[record["study_id"]]
     except Exception as exc:  # noqa: BLE001 - a follow-up to a recorded approval: logged, never raised
         log.warning("gap analysis not started", extra={"study_id": record.get("study_id"), "error": type(exc).__name__})

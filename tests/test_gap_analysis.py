@@ -67,7 +67,7 @@ def test_one_gap_analysis_per_study_and_a_failure_never_undoes_the_approval(ws, 
 
     def disk_full(*args):
         raise OSError("No space left on device")
-    monkeypatch.setattr(type(ws), "save_gap_analysis", lambda self, record, data: disk_full())
+    monkeypatch.setattr(type(ws), "save_gap_analysis", lambda self, record, data, folder: disk_full())
     from tests.handover_builder import to_docx
     second = ws.root / "Manual" / "second.docx"  # a second study, its handover outside any customer's tree
     second.parent.mkdir()

@@ -188,8 +188,13 @@ class Workspace(ABC):
         """Keep an export beside the document, named for when it was submitted; its link."""
 
     @abstractmethod
-    def save_gap_analysis(self, record: dict, data: bytes) -> str:
-        """Put the gap analysis (.docx bytes) in the customer's Desktop Study folder; its link."""
+    def gap_analysis_folder(self, record: dict) -> str:
+        """Where a study's gap analysis goes: the customer's Desktop Study folder (DS Data's parent),
+        else the handover's own folder (Drive id, or a path in the local workspace)."""
+
+    @abstractmethod
+    def save_gap_analysis(self, record: dict, data: bytes, folder: str) -> str:
+        """Put the gap analysis (.docx bytes) in `folder` (never over an existing one); its link."""
 
     @abstractmethod
     def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:

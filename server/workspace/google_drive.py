@@ -274,18 +274,19 @@ class GoogleWorkspace(Workspace):
         with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
             return dict(pool.map(one, doc_ids))
 
-    def save_gap_analysis(self, record: dict, data: bytes) -> str:
-        """Uploaded as a Google Doc (Drive converts the .docx) into the customer's Desktop Study
-        folder: the DS Data folder's parent, else the handover's own folder."""
+    def gap_analysis_folder(self, record: dict) -> str:
         folder = record.get("data_folder") or ""
-        if folder:
-            parents = call("find the Desktop Study folder", lambda: self._files().get(
-                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") or []
-        else:
-            parents = [self.handover(record["doc_id"]).folder_id]
+        if not folder:
+            return self.handover(record["doc_id"]).folder_id
+        parents = call("find the Desktop Study folder", lambda: self._files().get(
+            fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") or []
+        return parents[0] if parents else ""
+
+    def save_gap_analysis(self, record: dict, data: bytes, folder: str) -> str:
+        """Uploaded as a Google Doc (Drive converts the .docx)."""
         name = gap_analysis_name(record).removesuffix(".docx")
         made = call("save the gap analysis", lambda: self._files().create(
-            body={"name": name, "parents": parents[:1], "mimeType": "application/vnd.google-apps.document"},
+            body={"name": name, "parents": [folder] if folder else [], "mimeType": "application/vnd.google-apps.document"},
             media_body=MediaInMemoryUpload(data, mimetype=DOCX, resumable=False),
             fields="id,webViewLink", supportsAllDrives=True).execute(), self.policy)
         return made.get("webViewLink") or f"https://docs.google.com/document/d/{made['id']}/edit"

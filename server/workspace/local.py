@@ -125,12 +125,13 @@ class LocalWorkspace(Workspace):
     def read(self, doc_id: str) -> Document:
         return read_docx(self.path(doc_id))
 
-    def save_gap_analysis(self, record: dict, data: bytes) -> str:
-        """Beside DS Data and the handover's folder (PreSales/Desktop Study), or beside a handover
-        that is in no customer's tree; never over an existing one."""
+    def gap_analysis_folder(self, record: dict) -> str:
         meta = self.handover(record["doc_id"])
         folder = (self.root / meta.data_folder).parent if meta.data_folder else self.path(meta.doc_id).parent
-        target = folder / gap_analysis_name(record)
+        return folder.relative_to(self.root).as_posix()
+
+    def save_gap_analysis(self, record: dict, data: bytes, folder: str) -> str:
+        target = self.root / folder / gap_analysis_name(record)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             tmp = target.with_name("." + target.name + ".tmp")
