@@ -136,3 +136,27 @@ def test_a_month_of_plods_with_no_invoice_and_a_scanned_invoice_are_each_said(tm
     assert "an image with no text" in package.unreadable["invoice_scanned.pdf"]
     assert package.problems == ["No invoice or claim in DS Data for 2026-02 of the plod data (1 Jan - 28 Feb 2026), "
                                 "unless it is one of the files not read or recognised (invoice_scanned.pdf)."]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".pdf", ".docx", ".xls", ".txt"])
+def test_any_bytes_under_any_name_give_a_reading_never_a_crash(tmp_path, suffix):
+    """Whatever a customer drops in DS Data: a reading (plod data, a document, another file, or
+    unreadable with why), never an exception that would stop a Check."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from server.data_package.package import read_file
+    valid = {".xlsx": (CORPUS / "plod_title_block.xlsx").read_bytes(), ".docx": (CORPUS / "tarifas_2026.docx").read_bytes(),
+             ".pdf": (CORPUS / "invoice_jan_2026.pdf").read_bytes(), ".csv": (CORPUS / "plod_gaps.csv").read_bytes()}
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.one_of(st.binary(max_size=2000),
+                     st.tuples(st.integers(0, 4000), st.binary(max_size=40)).map(
+                         lambda cut: valid.get(suffix, b"")[:cut[0]] + cut[1])))
+    def reads(data):
+        path = tmp_path / f"file{suffix}"
+        path.write_bytes(data)
+        reading = read_file(path, path.name)
+        assert reading.name == path.name
+        assert reading.unreadable == "" or len(reading.unreadable) < 200
+    reads()

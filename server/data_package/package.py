@@ -110,7 +110,7 @@ def read_file(path: Path, name: str) -> Reading:
         return Reading(name, unreadable="an old Excel 97-2003 file: ask for it saved as .xlsx or .csv")
     try:
         tables = read_plod(path, name) if suffix in SPREADSHEETS else []
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any parser's failure on a bad file is a finding, not a crash
         return Reading(name, unreadable=_why(path, exc))
     if tables:
         return Reading(name, tables=tables)
