@@ -148,6 +148,8 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
             return SubmitResult(recorded=False, card=card, reasons=reasons, study_id=meta.study_id)
         snapshot, snapshot_error = _snapshot(ws, meta, export)
     study_id = meta.study_id or new_study_id()
+    if meta.study_id:  # refused before the cover says "Resubmitted" (the write below checks again, locked)
+        _resubmittable(study_id, (ws.tracker.get(study_id) or {}).get("stage", ""))
     covered = _cover(ws, opened, study_id, bool(meta.study_id))
     if not meta.study_id or covered:  # first, so a retry after a failed tracker write reuses the id; and
         meta.modified_time = ws.set_study_id(doc_id, study_id) or meta.modified_time  # the time after the cover
@@ -159,9 +161,7 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         values = {**study_record(card, meta, exception), "submitted_at": when, "last_updated": when,
                   "submitted_by": user, "snapshot_link": snapshot,
                   "doc_changed": "No", "doc_modified_at_submit": meta.modified_time}
-        if current.get("stage", "") not in WORKFLOW.resubmit_from:
-            raise FlowError(f"{study_id} is already '{current.get('stage')}'. Ask a manager to request changes "
-                            "before submitting it again; nothing was changed.", 409)
+        _resubmittable(study_id, current.get("stage", ""))
         values.update(stage=WORKFLOW.submitted, decision="", decision_reason="", decided_by="", decided_at="")
         return _waiting(current, values)
 
@@ -180,6 +180,12 @@ def _submit(ws: Workspace, doc_id: str, user: str, exception_request: bool, noti
         result.notify_errors += failed
     result.notify_errors += [snapshot_error] if snapshot_error else []
     return result
+
+
+def _resubmittable(study_id: str, stage: str) -> None:
+    if stage not in WORKFLOW.resubmit_from:
+        raise FlowError(f"{study_id} is already '{stage}'. Ask a manager to request changes before submitting it "
+                        "again; nothing was changed.", 409)
 
 
 def _cover(ws: Workspace, opened, study_id: str, again: bool) -> bool:

@@ -187,6 +187,11 @@ def test_a_submission_fills_in_the_covers_study_id_and_status_locally(ws):
     again = flows.submit(ws, doc_id, "sam.rep@example.com")
     assert again.study_id == first.study_id
     assert docx.Document(path).tables[0].rows[4].cells[1].text == f"Resubmitted {day}"
+    flows.decide(ws, first.study_id, "maria.manager@example.com", "Approved", "", ("maria.manager@example.com",))
+    path.write_bytes(with_cover(GOOD))  # the rep's copy, the cover as it first was
+    with pytest.raises(flows.FlowError):
+        flows.submit(ws, doc_id, "sam.rep@example.com")  # an approved study is not resubmitted...
+    assert docx.Document(path).tables[0].rows[4].cells[1].text == "Draft: not submitted yet"  # ...nor says so
 
 
 def test_a_submission_fills_in_the_cover_of_a_google_doc(fake):
