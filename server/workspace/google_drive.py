@@ -276,11 +276,13 @@ class GoogleWorkspace(Workspace):
 
     def gap_analysis_folder(self, record: dict) -> str:
         folder = record.get("data_folder") or ""
-        if not folder:
-            return self.handover(record["doc_id"]).folder_id
-        parents = call("find the Desktop Study folder", lambda: self._files().get(
-            fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") or []
-        return parents[0] if parents else ""
+        try:
+            parents = call("find the Desktop Study folder", lambda: self._files().get(
+                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") \
+                if folder else []
+        except StepError:  # DS Data moved or deleted since submission
+            parents = []
+        return parents[0] if parents else self.handover(record["doc_id"]).folder_id
 
     def save_gap_analysis(self, record: dict, data: bytes, folder: str) -> str:
         """Uploaded as a Google Doc (Drive converts the .docx)."""
