@@ -6,7 +6,6 @@ the spreadsheet's title is the Drive file's name.
 
 import copy
 import csv
-import datetime
 import io
 
 from . import protection, sheets_charts, sheets_metadata, sheets_requests, sheets_values
@@ -69,20 +68,19 @@ class SheetsStore:
         as dates, formulas as the values they give (as Excel would show them on opening)."""
         from openpyxl import Workbook
 
-        from .sheets_cells import DATE_TYPES, unformatted_value
+        from .sheets_cells import DATE_TYPES, moment_of, unformatted_value
 
         book = Workbook()
         book.remove(book.active)
         for sheet in self.spreadsheets[file_id].sheets:
             out = book.create_sheet(sheet.properties["title"][:31])
             for (row, col), cell in sorted(sheet.cells.items()):
-                value = unformatted_value(cell) if (cell.get("formula") is not None or cell.get("value") not in
-                                                    (None, "")) else None
+                value = unformatted_value(cell) if has_value(cell) else None
                 if value in (None, ""):
                     continue
                 kind = ((cell.get("format") or {}).get("numberFormat") or {}).get("type")
                 if kind in DATE_TYPES and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    value = datetime.datetime(1899, 12, 30) + datetime.timedelta(days=value)
+                    value = moment_of(value)
                 out.cell(row=row + 1, column=col + 1, value=value)
         data = io.BytesIO()
         book.save(data)

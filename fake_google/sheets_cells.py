@@ -152,12 +152,16 @@ def format_number(value):
 _DATE_TOKEN = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm", re.I)
 
 
+def moment_of(serial):
+    """A serial number as the date and time it stands for: 46093.5 -> 2026-03-12 12:00."""
+    return datetime.datetime.combine(EPOCH, datetime.time()) + datetime.timedelta(seconds=round(float(serial) * 86400))
+
+
 def format_date(serial, pattern):
     """A serial number shown with a date or time pattern: (46093, 'yyyy-mm-dd') -> '2026-03-12',
     (46093.5, 'yyyy-mm-dd hh:mm') -> '2026-03-12 12:00'. As in Sheets, 'm' or 'mm' just after
     an hour or just before seconds means minutes; 'am/pm' makes the hours 12-hour."""
-    moment = datetime.datetime.combine(EPOCH, datetime.time()) + datetime.timedelta(
-        seconds=round(float(serial) * 86400))
+    moment = moment_of(serial)
     twelve = "am/pm" in pattern.lower()
     hour = (moment.hour % 12 or 12) if twelve else moment.hour
     tokens = list(_DATE_TOKEN.finditer(pattern))

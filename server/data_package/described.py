@@ -6,7 +6,7 @@ from __future__ import annotations
 def found_lines(package) -> list[str]:
     """What was found in DS Data: the plod data (period, billing cycles, rigs, projects, gaps),
     the invoices, the schedules of rates, and the files not read or not recognised."""
-    plod, out = package.plod, []
+    plod, out, billed = package.plod, [], package.invoices_by_cycle()
     if plod.shifts:
         out.append(f"Plod data: {', '.join(_by_file(plod.files))} ({plod.shifts} shifts)")
         out.append(f"  Period: {plod.period} ({len(plod.cycles)} billing cycle{'s' * (len(plod.cycles) != 1)}: "
@@ -18,11 +18,11 @@ def found_lines(package) -> list[str]:
                 f"{plod.shifts_without_metres} shifts with no metres" if plod.shifts_without_metres else "",
                 f"{plod.shifts_without_hours} shifts with no hours" if plod.shifts_without_hours else ""]
         out.append("  Gaps: " + ("; ".join(g for g in gaps if g) or "none"))
-        billed = [f"{label} {', '.join(files) if files else 'none found'}" for label, files in package.invoices_by_cycle()]
-        out.append("  Invoices per cycle: " + "; ".join(billed))
+        out.append("  Invoices per cycle: " + "; ".join(f"{label} {', '.join(files) if files else 'none found'}"
+                                                         for label, files in billed))
     else:
         out.append("Plod data: none found")
-    matched = {f for _, files in package.invoices_by_cycle() for f in files}
+    matched = {f for _, files in billed for f in files}
     out += [f"Invoice{' (bills no cycle of the plod data)' * bool(plod.shifts)}: {i.file} "
             f"({', '.join(i.months) or 'no billing period found'})" for i in package.invoices if i.file not in matched]
     out += [f"Schedule of rates: {r.file} ({', '.join(r.kinds) or 'no kinds of rate recognised'})"

@@ -87,8 +87,9 @@ def read_folder(folder: Path) -> DataFiles:
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder}: no such folder")
     paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
-    stats = [(p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
-    return DataFiles(str(folder), [_read_once(p, p.relative_to(folder).as_posix()) for p in paths], version_of(stats))
+    files = [(p, p.relative_to(folder).as_posix(), p.stat()) for p in paths]
+    return DataFiles(str(folder), [_read_once(path, name, stat) for path, name, stat in files],
+                     version_of([(name, stat.st_mtime_ns, stat.st_size) for _, name, stat in files]))
 
 
 def version_of(files: list[tuple]) -> str:
@@ -96,9 +97,8 @@ def version_of(files: list[tuple]) -> str:
     return hashlib.sha1(repr(sorted(files)).encode()).hexdigest()[:12] if files else ""
 
 
-def _read_once(path: Path, name: str) -> Reading:
+def _read_once(path: Path, name: str, stat) -> Reading:
     """The file read, or as read before while it is unchanged (same size, same modified time)."""
-    stat = path.stat()
     return cached(("local", str(path.resolve()), stat.st_mtime_ns, stat.st_size), lambda: read_file(path, name))
 
 

@@ -73,12 +73,17 @@ def check_missing(section: Section, rubric: Rubric) -> SectionResult:
 
 def is_guidance(text: str, section: Section) -> bool:
     """Text that is the template's guidance or worked example for this section, left in (or nearly)."""
+    return _is_guidance_text(text, section) or is_example(text, section)
+
+
+def _is_guidance_text(text: str, section: Section) -> bool:
+    """The guidance itself (not the example), left in or nearly."""
     norm = normalise(text)
     guidance, joined = _guidance_of(section)
     return bool(norm) and (
         (len(norm.split()) >= 4 and norm in joined)
         or any(_similar(norm, g, 0.9) for g in guidance)
-    ) or is_example(text, section)
+    )
 
 
 EXAMPLE_LABEL = re.compile(r"^\W*(?:example|ejemplo|exemplo)\b[^:]{0,60}:\s*", re.I)
@@ -186,9 +191,9 @@ def _data_rows(rows: list[list[str]], header_names: set[str]) -> list[list[str]]
 
 def _unit(text: str, section: Section, lexicon: Lexicon, known: frozenset[str], ignore: frozenset[str]) -> Unit:
     placeholders = tuple(lexicon.placeholders(text))
-    if is_guidance(text, section):
-        return Unit(text=text, words=0, signals=Signals(), guidance=True, example=is_example(text, section),
-                    placeholders=placeholders)
+    example = is_example(text, section)  # judged once: a unit is checked against the example here only
+    if example or _is_guidance_text(text, section):
+        return Unit(text=text, words=0, signals=Signals(), guidance=True, example=example, placeholders=placeholders)
     remainder = text
     for p in placeholders:
         remainder = remainder.replace(p, " ")

@@ -18,8 +18,8 @@ from ..rubric import Rubric, load_rubric
 from ..validators.docs_json_reader import read_docs_json
 from ..validators.document import Document
 from ..data_package.package import DataFiles
-from .base import Handover, Opened, Tracker, Workspace
 from ..generators.gap_analysis import gap_analysis_name
+from .base import Handover, Opened, Tracker, Workspace
 from .drive_data import DriveData
 from .drive_folders import FOLDER, DriveFolders, folder_body, folder_url, q_string, tree_levels
 from ..errors import StepError
@@ -201,8 +201,7 @@ class GoogleWorkspace(Workspace):
         shared = next((i for i, (a, b) in enumerate(zip(handover, data)) if a != b), min(len(handover), len(data)))
         folder = meta.folder_id
         for _ in handover[shared:]:
-            parents = call("find the DS Data folder", lambda: self._files().get(
-                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents")
+            parents = self._parents(folder, "find the DS Data folder")
             if not parents:
                 return ""
             folder = parents[0]
@@ -277,12 +276,15 @@ class GoogleWorkspace(Workspace):
     def gap_analysis_folder(self, record: dict) -> str:
         folder = record.get("data_folder") or ""
         try:
-            parents = call("find the Desktop Study folder", lambda: self._files().get(
-                fileId=folder, fields="parents", supportsAllDrives=True).execute(), self.policy).get("parents") \
-                if folder else []
+            parents = self._parents(folder, "find the Desktop Study folder") if folder else []
         except StepError:  # DS Data moved or deleted since submission
             parents = []
         return parents[0] if parents else self.handover(record["doc_id"]).folder_id
+
+    def _parents(self, file_id: str, step: str) -> list[str]:
+        """The folders a file or folder is in (one, in practice)."""
+        return call(step, lambda: self._files().get(fileId=file_id, fields="parents", supportsAllDrives=True).execute(),
+                    self.policy).get("parents") or []
 
     def save_gap_analysis(self, record: dict, data: bytes, folder: str) -> str:
         """Uploaded as a Google Doc (Drive converts the .docx)."""

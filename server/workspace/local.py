@@ -54,6 +54,12 @@ def ensure_tree(root: Path, customer: str, rubric: Rubric | None = None) -> Path
 SNAPSHOTS = "Submitted versions"  # beside the handover: what each submission was
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """The file written whole or not at all: a reader never sees half of it."""
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
 
 class LocalWorkspace(Workspace):
     name = "local"
@@ -86,9 +92,7 @@ class LocalWorkspace(Workspace):
         path = folder / self.rubric.folders["handover"] / name
         created = not path.exists()
         if created:
-            tmp = path.with_name("." + path.name + ".tmp")
-            tmp.write_bytes(filled_handover(deal))
-            os.replace(tmp, path)
+            write_whole(path, filled_handover(deal))
         return self.handover(self.doc_id(path), created=created)
 
     def handover(self, doc_id: str, created: bool = False) -> Handover:
@@ -134,9 +138,7 @@ class LocalWorkspace(Workspace):
         target = self.root / folder / gap_analysis_name(record)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
-            tmp = target.with_name("." + target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+            write_whole(target, data)
         return target.as_uri()
 
     def write_cover(self, doc_id: str, changes: dict[str, str]) -> None:
@@ -148,9 +150,7 @@ class LocalWorkspace(Workspace):
         replace_text(document, changes)
         buf = io.BytesIO()
         document.save(buf)
-        tmp = path.with_name("." + path.name + ".tmp")
-        tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, path)
+        write_whole(path, buf.getvalue())
 
     def set_study_id(self, doc_id: str, study_id: str) -> str:
         with self._registry() as ids:
@@ -191,9 +191,7 @@ class LocalWorkspace(Workspace):
             fcntl.flock(lock, fcntl.LOCK_EX)
             ids = self._study_ids()
             yield ids
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(ids, indent=1, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, path)
+            write_whole(path, json.dumps(ids, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _mtime(path: Path) -> str:
